@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flake8_logerr.checks import logging_calls
+from flake8_logerr.checks import handlers, logging_calls, sensitive, setup
 from flake8_logerr.core import LogCallCheck, ModuleCheck, NodeCheck
 
-_MODULES: tuple[Any, ...] = (logging_calls,)
+_MODULES: tuple[Any, ...] = (logging_calls, handlers, sensitive, setup)
 
 NODE_CHECKS: dict[type, list[NodeCheck]] = {}
 LOG_CALL_CHECKS: list[LogCallCheck] = []
