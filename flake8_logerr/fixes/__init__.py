@@ -1,0 +1,1 @@
+"""The rewriting engine behind ``logerr fix`` and the report (being written)."""
