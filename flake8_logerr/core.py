@@ -16,7 +16,7 @@ from typing import Any
 
 from flake8_logerr.loggers import LogCall, LoggerTable
 from flake8_logerr.registry import INTERNAL_ERROR, get_rule
-from flake8_logerr.scope import FUNCTION_TYPES, Scope, is_main_guard, module_scope
+from flake8_logerr.scope import Scope, is_main_guard, module_scope
 from flake8_logerr.settings import DEFAULT_SETTINGS, Settings
 
 
@@ -75,70 +75,133 @@ class Context:
         return self.nodes.get(node_type, [])
 
 
-# Field names to descend into, per node type ("ctx" holds Load/Store only).
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# Fields that never hold a node worth visiting: identifiers, numbers, the
+# Load/Store context, and import aliases (rules read those from the import).
+_SCALAR_FIELDS = frozenset(
+    (
+        "ctx",
+        "id",
+        "attr",
+        "name",
+        "arg",
+        "asname",
+        "module",
+        "level",
+        "names",
+        "kind",
+        "type_comment",
+        "conversion",
+        "is_async",
+        "simple",
+        "tag",
+        "kwd_attrs",
+        "str",
+    )
+)
+
+# Node type -> the fields to descend into, filled on first sight of a type.
+_FIELDS: dict[type, tuple[str, ...]] = {ast.Constant: (), ast.MatchSingleton: ()}
+
+_SPECIAL = frozenset(
+    (
+        ast.Import,
+        ast.ImportFrom,
+        ast.Assign,
+        ast.AnnAssign,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
+        ast.ExceptHandler,
+        ast.If,
+    )
+)
 
 
 def _fields_of(node_type: type) -> tuple[str, ...]:
-    names = _FIELDS.get(node_type)
-    if names is None:
-        names = tuple(name for name in node_type._fields if name != "ctx")
-        _FIELDS[node_type] = names
+    # Anything that is not a node (a stray scalar) has no fields: a leaf.
+    all_names = getattr(node_type, "_fields", ())
+    names = tuple(name for name in all_names if name not in _SCALAR_FIELDS)
+    _FIELDS[node_type] = names
     return names
 
 
 def _walk(ctx: Context, wanted: frozenset[type]) -> None:
     """Visit every node once, filing wanted ones with their scope."""
-    loggers = ctx.loggers
     nodes = ctx.nodes
+    fields = _FIELDS
     stack: list[tuple[Any, Scope]] = [(ctx.tree, module_scope(ctx.tree))]
     push = stack.append
     pop = stack.pop
 
     while stack:
         node, scope = pop()
-        node_type = type(node)
+        node_type = node.__class__
         if node_type in wanted:
             nodes.setdefault(node_type, []).append((node, scope))
-
-        # Bindings for the logger table.
-        if node_type is ast.Import:
-            loggers.note_import(node)
-        elif node_type is ast.ImportFrom:
-            loggers.note_import_from(node)
-        elif node_type is ast.Assign:
-            loggers.note_assign(node.targets, node.value)
-        elif node_type is ast.AnnAssign:
-            loggers.note_assign([node.target], node.value)
-
-        # Scope changes: the header belongs to the outer scope.
-        inner: Scope | None = None
-        if node_type in FUNCTION_TYPES:
-            inner = scope.enter_function(node)
-            outer_fields: tuple[str, ...] = (
-                "decorator_list",
-                "args",
-                "returns",
-                "type_params",
-            )
-        elif node_type is ast.ClassDef:
-            inner = scope.enter_class(node)
-            outer_fields = ("decorator_list", "bases", "keywords", "type_params")
-        elif node_type is ast.ExceptHandler:
-            inner = scope.enter_handler(node)
-            outer_fields = ("type",)
-        elif node_type is ast.If and is_main_guard(node):
-            inner = scope.enter_main_guard(node)
-            outer_fields = ("test", "orelse")
-
-        if inner is not None:
-            for name in outer_fields:
-                _push_children(getattr(node, name, None), scope, push)
-            _push_children(node.body, inner, push)
+        if node_type in _SPECIAL and _visit_special(ctx, node, scope, push):
             continue
 
-        for name in _fields_of(node_type):
-            _push_children(getattr(node, name), scope, push)
+        names = fields.get(node_type)
+        if names is None:
+            names = _fields_of(node_type)
+        for name in names:
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if value.__class__ is list:
+                for item in value:
+                    # Dict.keys holds None for ``**mapping``.
+                    if item is not None:
+                        push((item, scope))
+            else:
+                push((value, scope))
+
+
+def _visit_special(
+    ctx: Context, node: Any, scope: Scope, push: Callable[[tuple[Any, Scope]], None]
+) -> bool:
+    """Record bindings and open new scopes; True when children were pushed."""
+    loggers = ctx.loggers
+    node_type = node.__class__
+    if node_type is ast.Import:
+        loggers.note_import(node)
+        return True
+    if node_type is ast.ImportFrom:
+        loggers.note_import_from(node)
+        return True
+    if node_type is ast.Assign:
+        loggers.note_assign(node.targets, node.value)
+        return False
+    if node_type is ast.AnnAssign:
+        loggers.note_assign([node.target], node.value)
+        return False
+
+    # Scope changes: the header belongs to the outer scope, the body to the
+    # new one.
+    if node_type is ast.FunctionDef or node_type is ast.AsyncFunctionDef:
+        inner = scope.enter_function(node)
+        outer_fields: tuple[str, ...] = (
+            "decorator_list",
+            "args",
+            "returns",
+            "type_params",
+        )
+    elif node_type is ast.ClassDef:
+        inner = scope.enter_class(node)
+        outer_fields = ("decorator_list", "bases", "keywords", "type_params")
+    elif node_type is ast.ExceptHandler:
+        inner = scope.enter_handler(node)
+        outer_fields = ("type",)
+    elif is_main_guard(node):
+        inner = scope.enter_main_guard(node)
+        outer_fields = ("test", "orelse")
+    else:
+        return False
+
+    for name in outer_fields:
+        _push_children(getattr(node, name, None), scope, push)
+    _push_children(node.body, inner, push)
+    return True
 
 
 def _push_children(
