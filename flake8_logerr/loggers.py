@@ -226,10 +226,12 @@ class LoggerTable:
         calls pass False so that ``math.log`` and ``self.log()`` stay quiet.
         """
         if isinstance(node, ast.Name):
-            if node.id in self.loguru_names:
-                return LOGURU
+            # A name also bound to a stdlib factory (a loguru import with a
+            # stdlib fallback) is treated as stdlib, as flake8-logging does.
             if node.id in self.logging_modules or node.id in self.bound_names:
                 return STDLIB
+            if node.id in self.loguru_names:
+                return LOGURU
             if allow_pattern and self._looks_like_logger(node.id):
                 return STDLIB
             return None
@@ -242,10 +244,14 @@ class LoggerTable:
                 return LOGURU
             if self.logging_attr(node) == "root":
                 return STDLIB
+            # Case 4 of the design: ``self.x``/``cls.x`` counts by binding or
+            # by name, even for ``.log()``.
             if (
                 isinstance(node.value, ast.Name)
                 and node.value.id in ("self", "cls")
-                and node.attr in self.bound_attrs
+                and (
+                    node.attr in self.bound_attrs or self._looks_like_logger(node.attr)
+                )
             ):
                 return STDLIB
             if allow_pattern and self._looks_like_logger(node.attr):

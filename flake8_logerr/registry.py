@@ -76,6 +76,54 @@ _RULE_LIST = [
         priority="medium",
         pylint_id="W5801",
         summary="`logging.Logger(...)` built directly at module level",
+        why=(
+            "A logger made with `logging.Logger(...)` is not registered in the logging "
+            "hierarchy, so the handlers, levels and filters your application "
+            "configures never reach it. Its records fall through to the last-resort "
+            "handler, which prints warnings and worse to stderr and drops the rest, so "
+            "messages can vanish from your log tooling without anyone noticing. "
+            "`logging.getLogger(__name__)` returns the registered logger for the "
+            "module instead."
+        ),
+        bad="""\
+import logging
+
+logger = logging.Logger(__name__)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+""",
+        testing="""\
+Assert that the module's logger is the registered one, and that a record it
+emits reaches pytest's `caplog` handler (which sits on the root logger, so a
+stray `Logger()` would never reach it):
+
+```python
+import logging
+
+from myapp import orders
+
+
+def test_orders_logger_is_registered(caplog):
+    assert orders.logger is logging.getLogger("myapp.orders")
+    with caplog.at_level(logging.INFO, logger="myapp.orders"):
+        orders.logger.info("ping")
+    assert caplog.messages == ["ping"]
+```""",
+        limitations=(
+            "Only loggers built at module level (a class body counts) are reported, as "
+            "in flake8-logging. `logging.Logger(...)` inside a function, such as a "
+            "factory helper, is left alone."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logger-objects",
+            "https://docs.python.org/3/library/logging.html#logging.lastResort",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/direct-logger-instantiation/",
+        ),
+        ruff=True,
     ),
     Rule(
         code="LOG002",
@@ -85,6 +133,45 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5802",
         summary="`getLogger(__file__)` or `getLogger(__cached__)`",
+        why=(
+            "Logger names are meant to be dotted module paths such as `shop.orders`, "
+            "so that configuring `shop` covers every module below it. `__file__` and "
+            "`__cached__` are file paths instead: the logger lands outside your "
+            "package's branch of the hierarchy, its name changes from one machine to "
+            "the next, and settings aimed at `shop` silently miss it. `__name__` gives "
+            "the right name for free."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__file__)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+""",
+        testing="""\
+Check the logger's name, which is what configuration matches on:
+
+```python
+from myapp import orders
+
+
+def test_orders_logger_name():
+    assert orders.logger.name == "myapp.orders"
+```""",
+        limitations=(
+            "Only a bare `__file__` or `__cached__` as the first argument is reported; "
+            "a name computed from them, such as "
+            "`getLogger(os.path.basename(__file__))`, is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logger-objects",
+            "https://docs.python.org/3/howto/logging.html#advanced-logging-tutorial",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/invalid-get-logger-argument/",
+        ),
         ruff=True,
     ),
     Rule(
@@ -95,6 +182,57 @@ _RULE_LIST = [
         priority="critical",
         pylint_id="E5803",
         summary="an `extra=` key that raises `KeyError` when the record is made",
+        why=(
+            "The keys of `extra` become attributes of the log record, and the record "
+            "refuses to overwrite the ones it already has (`msg`, `name`, `module`, "
+            "`lineno` and the like): the call raises `KeyError`. The crash only "
+            "happens when the message is enabled, so it tends to hide until production "
+            "turns on a more verbose level. Renaming the key (`order_name` rather than "
+            "`name`) fixes it for good."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def record_payment(order_id, amount):
+    logger.info("payment recorded", extra={"name": order_id, "amount": amount})
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def record_payment(order_id, amount):
+    logger.info("payment recorded", extra={"order_id": order_id, "amount": amount})
+""",
+        testing="""\
+Run the call with the level enabled, so that the record is really built, and
+assert on the new attribute:
+
+```python
+import logging
+
+from myapp.payments import record_payment
+
+
+def test_record_payment_logs_order_id(caplog):
+    with caplog.at_level(logging.INFO):
+        record_payment(42, 10)
+    assert caplog.records[0].order_id == 42
+```""",
+        limitations=(
+            "Only keys written in the call itself, in a dict literal or a `dict(...)` "
+            "call, are checked; an `extra` mapping built elsewhere and passed by name "
+            "is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.debug",
+            "https://docs.python.org/3/library/logging.html#logrecord-attributes",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG004",
@@ -104,6 +242,61 @@ _RULE_LIST = [
         priority="medium",
         pylint_id="W5804",
         summary="`.exception()` called outside an except handler",
+        why=(
+            "`.exception()` logs the exception that is currently being handled. "
+            "Outside an `except` block there is none, so the log shows a puzzling "
+            "`NoneType: None` where a traceback should be. If you meant to report a "
+            "problem, `.error()` says so plainly; if you have an exception object in "
+            "hand, pass it as `exc_info=exc`."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def load_profile(path):
+    profile = read_profile(path)
+    if profile is None:
+        logger.exception("no profile found in %s", path)
+    return profile
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def load_profile(path):
+    profile = read_profile(path)
+    if profile is None:
+        logger.error("no profile found in %s", path)
+    return profile
+""",
+        testing="""\
+Assert that the record carries no exception information and the right level:
+
+```python
+import logging
+
+from myapp.profiles import load_profile
+
+
+def test_missing_profile_is_an_error(caplog, tmp_path):
+    load_profile(tmp_path / "missing.toml")
+    [record] = caplog.records
+    assert record.levelno == logging.ERROR
+    assert record.exc_info is None
+```""",
+        limitations=(
+            "A `lambda` written inside a handler counts as inside it, even when it is "
+            "called later, after the handler has ended (as in flake8-logging)."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/log-exception-outside-except-handler/",
+        ),
         ruff=True,
     ),
     Rule(
@@ -114,6 +307,68 @@ _RULE_LIST = [
         priority="medium",
         pylint_id="W5805",
         summary="`.error()` in a handler drops the traceback",
+        why=(
+            "Inside an `except` block, `.error()` records that something failed but "
+            "drops the traceback, which is usually the one thing you need when you "
+            "read the log later. `.exception()` logs at the same level and attaches "
+            "the traceback for you. If the traceback really is noise for this error, "
+            "say so with `exc_info=False` and the rule stays quiet."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def fetch_rates(client):
+    try:
+        return client.get_rates()
+    except ConnectionError:
+        logger.error("could not fetch exchange rates")
+        return None
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def fetch_rates(client):
+    try:
+        return client.get_rates()
+    except ConnectionError:
+        logger.exception("could not fetch exchange rates")
+        return None
+""",
+        testing="""\
+Make the dependency fail and assert that the record carries the exception:
+
+```python
+from myapp.rates import fetch_rates
+
+
+class DownClient:
+    def get_rates(self):
+        raise ConnectionError("down")
+
+
+def test_fetch_rates_logs_traceback(caplog):
+    assert fetch_rates(DownClient()) is None
+    [record] = caplog.records
+    assert record.exc_info[0] is ConnectionError
+```""",
+        limitations=(
+            "Only `.error()` is reported, as in flake8-logging: `.critical()` and "
+            "`.log(logging.ERROR, ...)` in a handler drop the traceback too but are "
+            "left alone. An `exc_info` computed at run time (`exc_info=verbose`, "
+            "`exc_info=sys.exc_info()`) is treated as a deliberate choice and not "
+            "reported either."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://docs.python.org/3/library/logging.html#logging.Logger.debug",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG006",
@@ -123,6 +378,53 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5806",
         summary="`.exception(..., exc_info=True)`",
+        why=(
+            "`.exception()` always attaches the exception being handled, so "
+            "`exc_info=True` (or the caught exception itself) adds nothing. Dropping "
+            "it makes the call shorter and makes it obvious that the traceback comes "
+            "from the handler."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def sync_inventory(store):
+    try:
+        store.sync()
+    except OSError:
+        logger.exception("inventory sync failed", exc_info=True)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def sync_inventory(store):
+    try:
+        store.sync()
+    except OSError:
+        logger.exception("inventory sync failed")
+""",
+        testing="""\
+The behaviour does not change, so the existing test still passes; if there is
+none, assert that the record keeps its traceback:
+
+```python
+def test_sync_failure_keeps_traceback(caplog):
+    sync_inventory(BrokenStore())
+    assert caplog.records[0].exc_info[0] is OSError
+```""",
+        limitations=(
+            "Only a true constant or the handler's own exception name is reported; "
+            "`exc_info=sys.exc_info()`, just as redundant, is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG007",
@@ -132,6 +434,61 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5807",
         summary="`.exception(..., exc_info=False)`",
+        why=(
+            "`.exception(..., exc_info=False)` is `.error()` in disguise: the one "
+            "thing that sets `.exception()` apart is switched off. A reader has to "
+            "notice the keyword to learn that no traceback is logged. Write `.error()` "
+            "and the intent is clear at a glance (inside a handler, keep "
+            "`exc_info=False` to show the traceback is left out on purpose)."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def import_orders(rows):
+    for row in rows:
+        try:
+            save_order(row)
+        except DuplicateOrderError:
+            logger.exception("order %s already imported", row["id"], exc_info=False)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def import_orders(rows):
+    for row in rows:
+        try:
+            save_order(row)
+        except DuplicateOrderError:
+            logger.error("order %s already imported", row["id"], exc_info=False)
+""",
+        testing="""\
+Assert the level and that no traceback is attached:
+
+```python
+import logging
+
+
+def test_duplicate_order_is_logged_without_traceback(caplog):
+    import_orders([{"id": 1}, {"id": 1}])
+    [record] = caplog.records
+    assert record.levelno == logging.ERROR
+    assert not record.exc_info
+```""",
+        limitations=(
+            "Only a false constant is reported; `exc_info=verbose`, which may be false "
+            "at run time, is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/exception-without-exc-info/",
+        ),
         ruff=True,
     ),
     Rule(
@@ -142,6 +499,53 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5808",
         summary="the deprecated `.warn()` method",
+        why=(
+            "`warn()` is an old, undocumented alias of `warning()` that emits a "
+            "`DeprecationWarning` each time it runs and may disappear from a future "
+            "Python. `warning()` does exactly the same and will keep working."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def check_disk(percent_used):
+    if percent_used > 90:
+        logger.warn("disk %d%% full", percent_used)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def check_disk(percent_used):
+    if percent_used > 90:
+        logger.warning("disk %d%% full", percent_used)
+""",
+        testing="""\
+Run the tests with deprecation warnings as errors (`pytest -W
+error::DeprecationWarning`) so a leftover `warn()` fails, and assert on the
+record:
+
+```python
+import logging
+
+
+def test_full_disk_warns(caplog):
+    check_disk(95)
+    assert caplog.records[0].levelno == logging.WARNING
+```""",
+        limitations=(
+            "Only calls on something recognised as a logger are reported: "
+            "`audit.warn(...)` on a logger passed in as a parameter named `audit` is "
+            "missed unless the name is listed in the `logger-names` option."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.warning",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG009",
@@ -151,6 +555,49 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5809",
         summary="`logging.WARN` instead of `logging.WARNING`",
+        why=(
+            "`logging.WARN` is an undocumented alias of `logging.WARNING`. It works "
+            "today, but readers have to wonder whether it is a different level, and "
+            "documentation and tools only know `WARNING`."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def quiet_mode():
+    logger.setLevel(logging.WARN)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def quiet_mode():
+    logger.setLevel(logging.WARNING)
+""",
+        testing="""\
+Check the effective level:
+
+```python
+import logging
+
+
+def test_quiet_mode_sets_warning():
+    quiet_mode()
+    assert logger.getEffectiveLevel() == logging.WARNING
+```""",
+        limitations=(
+            "`from .logging import WARN` (a module of your own project named "
+            "`logging`) is not reported, unlike in flake8-logging."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging-levels",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/undocumented-warn/",
+        ),
         ruff=True,
     ),
     Rule(
@@ -161,6 +608,63 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5810",
         summary="`.exception(exc)`: the exception passed as the message",
+        why=(
+            "`.exception()` already attaches the caught exception, so passing it as "
+            "the message logs it twice. Worse, the message becomes `str(exc)`, which "
+            "is sometimes empty and differs for every failure, so error trackers "
+            "cannot group the records. A short fixed sentence saying what the code was "
+            "doing works better."
+        ),
+        bad="""\
+import logging
+from decimal import Decimal, InvalidOperation
+
+logger = logging.getLogger(__name__)
+
+
+def parse_amount(text):
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        logger.exception(exc)
+        return None
+""",
+        good="""\
+import logging
+from decimal import Decimal, InvalidOperation
+
+logger = logging.getLogger(__name__)
+
+
+def parse_amount(text):
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        logger.exception("could not parse amount %r", text)
+        return None
+""",
+        testing="""\
+Assert on the fixed message and the attached exception:
+
+```python
+from decimal import InvalidOperation
+
+
+def test_bad_amount_is_logged(caplog):
+    assert parse_amount("ten") is None
+    [record] = caplog.records
+    assert record.getMessage() == "could not parse amount 'ten'"
+    assert record.exc_info[0] is InvalidOperation
+```""",
+        limitations=(
+            "Only the bare name of the caught exception is reported; "
+            "`logger.exception(str(exc))` is not (LOG021 covers the exception's text "
+            "in error messages)."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG011",
@@ -170,6 +674,51 @@ _RULE_LIST = [
         priority="low",
         pylint_id="C5811",
         summary="message built before the call: f-string, `.format()`, `%`, `+`",
+        why=(
+            "A message formatted before the call (f-string, `.format()`, `%` or `+`) "
+            "is built even when the level is disabled, which costs time on hot paths. "
+            "It also gives every record a different message, so error trackers and log "
+            "search can no longer group them by template. Pass the values as arguments "
+            "and let logging format them only when the record is emitted."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def ship(order_id, carrier):
+    logger.info(f"order {order_id} shipped with {carrier}")
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def ship(order_id, carrier):
+    logger.info("order %s shipped with %s", order_id, carrier)
+""",
+        testing="""\
+Assert on both the template and the values, which now live apart:
+
+```python
+def test_ship_logs_template(caplog):
+    ship(7, "ups")
+    [record] = caplog.records
+    assert record.msg == "order %s shipped with %s"
+    assert record.args == (7, "ups")
+```""",
+        limitations=(
+            "Only the message argument is checked: arguments formatted before the call "
+            '(`logger.info("%s", f"{n} items")`) and messages built into a '
+            "variable first are not reported."
+        ),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#logging-variable-data",
+            "https://docs.python.org/3/howto/logging.html#optimization",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG012",
@@ -179,6 +728,50 @@ _RULE_LIST = [
         priority="high",
         pylint_id="E5812",
         summary="`%` placeholders and arguments do not match in number",
+        why=(
+            "When the number of `%` placeholders and the number of arguments differ, "
+            "formatting fails at the moment the record is emitted: logging prints a "
+            "`--- Logging error ---` traceback to stderr and the message is lost. With "
+            "no arguments at all the placeholders are logged as they are. The same "
+            "failure hits a message with `{}` placeholders (or none) and arguments, a "
+            "habit carried over from `str.format()`."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def move(item, source, target):
+    logger.info("moved %s from %s to %s", item, source)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def move(item, source, target):
+    logger.info("moved %s from %s to %s", item, source, target)
+""",
+        testing="""\
+Call `getMessage()` on the record, which formats it exactly as a handler would
+and raises if the arguments do not fit:
+
+```python
+def test_move_message_formats(caplog):
+    move("box", "a", "b")
+    assert caplog.records[0].getMessage() == "moved box from a to b"
+```""",
+        limitations=(
+            "Only a literal message (or a `+` chain of literals) written in the call "
+            "is counted; a template kept in a variable or constant is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting",
+            "https://docs.python.org/3/howto/logging.html#logging-variable-data",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG013",
@@ -188,6 +781,51 @@ _RULE_LIST = [
         priority="high",
         pylint_id="E5813",
         summary="`%(key)s` names and the mapping's keys do not match",
+        why=(
+            "With named placeholders (`%(name)s`) the single argument is a mapping, "
+            "and every name must be a key of it. A missing key raises `KeyError` when "
+            "the record is emitted, and the message is lost; an unused key usually "
+            "means a typo on one side."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def greet(user):
+    logger.info("welcome back, %(name)s from %(city)s", {"name": user.name})
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def greet(user):
+    logger.info(
+        "welcome back, %(name)s from %(city)s",
+        {"name": user.name, "city": user.city},
+    )
+""",
+        testing="""\
+Format the record in the test:
+
+```python
+def test_greet_message_formats(caplog):
+    greet(User(name="Ada", city="London"))
+    message = caplog.records[0].getMessage()
+    assert message == "welcome back, Ada from London"
+```""",
+        limitations=(
+            "Keys are only known from a dict literal with string keys passed as the "
+            "one argument; a mapping held in a variable or built with `dict(...)` is "
+            "not checked."
+        ),
+        references=(
+            "https://docs.python.org/3/library/stdtypes.html#printf-style-string-formatting",
+            "https://github.com/adamchainz/flake8-logging",
+        ),
     ),
     Rule(
         code="LOG014",
@@ -197,6 +835,49 @@ _RULE_LIST = [
         priority="medium",
         pylint_id="W5814",
         summary="`exc_info=True` where there is no exception to attach",
+        why=(
+            "`exc_info=True` asks logging to attach the exception being handled. "
+            "Outside an `except` block there is none, so the log shows `NoneType: "
+            "None` instead of a traceback. Drop the keyword, or pass the exception "
+            "object itself (`exc_info=exc`) if you have one."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def check_free_space(free_bytes):
+    if free_bytes < 1_000_000:
+        logger.warning("less than 1 MB free", exc_info=True)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def check_free_space(free_bytes):
+    if free_bytes < 1_000_000:
+        logger.warning("less than 1 MB free")
+""",
+        testing="""\
+Assert that the record has no exception information:
+
+```python
+def test_low_space_warning(caplog):
+    check_free_space(10)
+    assert caplog.records[0].exc_info is None
+```""",
+        limitations=(
+            "Only a true constant is reported; `exc_info=verbose`, which may be true "
+            "at run time, is not."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.html#logging.Logger.debug",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/exc-info-outside-except-handler/",
+        ),
         ruff=True,
     ),
     Rule(
@@ -207,6 +888,51 @@ _RULE_LIST = [
         priority="medium",
         pylint_id="W5815",
         summary="`logging.info(...)` and friends log through the root logger",
+        why=(
+            "`logging.info(...)` and its siblings log through the root logger, so the "
+            "record says `root` instead of the module it came from, and you cannot "
+            "turn one part of the application up or down on its own. If nothing has "
+            "configured logging yet, these functions also call `basicConfig()` behind "
+            "your back. A module logger from `logging.getLogger(__name__)` avoids all "
+            "three."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def start_server(port):
+    logging.info("listening on port %d", port)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def start_server(port):
+    logger.info("listening on port %d", port)
+""",
+        testing="""\
+Assert on the logger name, which is what the fix changes:
+
+```python
+def test_start_server_logs_under_module_name(caplog):
+    start_server(8000)
+    assert caplog.records[0].name == "myapp.server"
+```""",
+        limitations=(
+            "The root logger kept in a variable (`root = logging.getLogger()`) is not "
+            "followed. `logging.getLogger(None).info(...)`, the explicit way to ask "
+            "for the root logger, is not reported by design."
+        ),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#advanced-logging-tutorial",
+            "https://docs.python.org/3/library/logging.html#logging.basicConfig",
+            "https://github.com/adamchainz/flake8-logging",
+            "https://docs.astral.sh/ruff/rules/root-logger-call/",
+        ),
         ruff=True,
     ),
     Rule(

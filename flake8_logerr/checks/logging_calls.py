@@ -12,7 +12,7 @@ from typing import Any
 
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
-from flake8_logerr.scope import Scope
+from flake8_logerr.scope import FUNCTION_TYPES, Scope
 
 # Attributes a LogRecord already has; ``Logger.makeRecord`` raises KeyError
 # when ``extra`` names one of them ("message" and "asctime" are added by
@@ -65,7 +65,11 @@ PLACEHOLDER_RE = re.compile(
 def check_log001_direct_logger_instantiation(
     ctx: Context, node: ast.Call, scope: Scope
 ) -> None:
-    if scope.function is None and ctx.loggers.logging_attr(node.func) == "Logger":
+    # Module level includes class bodies, but not a class inside a function.
+    if (
+        ctx.loggers.logging_attr(node.func) == "Logger"
+        and not scope.enclosing_functions()
+    ):
         ctx.report("LOG001", node)
 
 
@@ -108,8 +112,24 @@ def _is_constant(node: ast.expr | None, truthy: bool) -> bool:
     return isinstance(node, ast.Constant) and bool(node.value) is truthy
 
 
+def current_handler(scope: Scope) -> ast.ExceptHandler | None:
+    """The except handler whose body runs this code, as flake8-logging sees it.
+
+    A class body inside a handler runs while the exception is being handled,
+    so only a function boundary ends the handler here (a lambda does not).
+    """
+    frame: Scope | None = scope
+    while frame is not None:
+        if frame.handler is not None:
+            return frame.handler
+        if isinstance(frame.node, FUNCTION_TYPES):
+            return None
+        frame = frame.parent
+    return None
+
+
 def _is_caught_name(node: ast.expr, scope: Scope) -> bool:
-    handler = scope.handler
+    handler = current_handler(scope)
     return (
         handler is not None
         and handler.name is not None
@@ -120,17 +140,23 @@ def _is_caught_name(node: ast.expr, scope: Scope) -> bool:
 
 # LOG004
 def check_log004_exception_outside_handler(ctx: Context, call: LogCall) -> None:
-    if call.method == "exception" and call.scope.handler is None:
+    if call.method == "exception" and current_handler(call.scope) is None:
         ctx.report("LOG004", call.node)
 
 
 # LOG005
 def check_log005_error_instead_of_exception(ctx: Context, call: LogCall) -> None:
-    if call.method != "error" or call.scope.handler is None:
+    if call.method != "error" or current_handler(call.scope) is None:
         return
     exc_info = call.keyword("exc_info")
-    # A false constant is a deliberate opt-out of the traceback.
-    if exc_info is None or not _is_constant(exc_info.value, truthy=False):
+    # Only calls that ``.exception()`` can replace as they are: a false
+    # constant is a deliberate opt-out, and any other expression (a flag, a
+    # tuple from ``sys.exc_info()``) is a choice we cannot judge.
+    if (
+        exc_info is None
+        or _is_constant(exc_info.value, truthy=True)
+        or _is_caught_name(exc_info.value, call.scope)
+    ):
         ctx.report("LOG005", call.node)
 
 
@@ -161,7 +187,9 @@ def check_log008_deprecated_warn(ctx: Context, call: LogCall) -> None:
 
 
 # LOG009
-def check_log009_warn_attribute(ctx: Context, node: ast.Attribute, scope: Scope) -> None:
+def check_log009_warn_attribute(
+    ctx: Context, node: ast.Attribute, scope: Scope
+) -> None:
     if node.attr == "WARN" and ctx.loggers.is_logging_module(node.value):
         ctx.report("LOG009", node)
 
@@ -179,6 +207,7 @@ def check_log009_warn_import(ctx: Context, node: ast.ImportFrom, scope: Scope) -
 def check_log010_exception_as_message(ctx: Context, call: LogCall) -> None:
     if (
         call.method == "exception"
+        and call.stdlib
         and call.msg is not None
         and not call.msg_is_keyword
         and _is_caught_name(call.msg, call.scope)
@@ -188,14 +217,17 @@ def check_log010_exception_as_message(ctx: Context, call: LogCall) -> None:
 
 def _has_non_string_term(node: ast.BinOp) -> bool:
     """``"a" + x``: a ``+`` chain with at least one term that is not a literal."""
-    if not isinstance(node.op, ast.Add):
-        return False
-    for side in (node.left, node.right):
-        if isinstance(side, ast.BinOp):
-            if _has_non_string_term(side):
+    # A stack, not recursion: a chain of n terms is n levels deep.
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current.op, ast.Add):
+            continue
+        for side in (current.left, current.right):
+            if isinstance(side, ast.BinOp):
+                stack.append(side)
+            elif not (isinstance(side, ast.Constant) and isinstance(side.value, str)):
                 return True
-        elif not (isinstance(side, ast.Constant) and isinstance(side.value, str)):
-            return True
     return False
 
 
@@ -234,14 +266,19 @@ def check_log011_pre_formatted_message(ctx: Context, call: LogCall) -> None:
 
 def literal_text(node: ast.expr) -> str | None:
     """The text of a string literal or a ``+`` chain of literals."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left = literal_text(node.left)
-        right = literal_text(node.right)
-        if left is not None and right is not None:
-            return left + right
-    return None
+    # A stack, not recursion: a chain of n terms is n levels deep.
+    pieces: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Constant) and isinstance(current.value, str):
+            pieces.append(current.value)
+        elif isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+            stack.append(current.right)
+            stack.append(current.left)
+        else:
+            return None
+    return "".join(pieces)
 
 
 def _plural(count: int) -> str:
@@ -271,7 +308,11 @@ def check_log012_log013_placeholders(ctx: Context, call: LogCall) -> None:
     mapping = call.args[0] if len(call.args) == 1 else None
 
     if keys and isinstance(mapping, ast.Dict) and _has_literal_keys(mapping):
-        given = {key.value for key in mapping.keys if isinstance(key, ast.Constant)}
+        given = {
+            key.value
+            for key in mapping.keys
+            if isinstance(key, ast.Constant) and isinstance(key.value, str)
+        }
         missing = sorted(keys - given)
         unused = sorted(given - keys)
         if missing:
@@ -313,7 +354,7 @@ def _has_literal_keys(node: ast.Dict) -> bool:
 
 # LOG014
 def check_log014_exc_info_outside_handler(ctx: Context, call: LogCall) -> None:
-    if call.method == "exception" or call.scope.handler is not None:
+    if call.method == "exception" or current_handler(call.scope) is not None:
         return
     exc_info = call.keyword("exc_info")
     if exc_info is not None and call.stdlib and _is_constant(exc_info.value, True):
@@ -322,6 +363,11 @@ def check_log014_exc_info_outside_handler(ctx: Context, call: LogCall) -> None:
 
 # LOG015
 def check_log015_root_logger_call(ctx: Context, call: LogCall) -> None:
+    # ``getLogger(None)`` is the explicit way to ask for the root logger that
+    # flake8-logging recommends, so only ``getLogger()`` with no argument counts.
+    receiver = call.receiver
+    if isinstance(receiver, ast.Call) and (receiver.args or receiver.keywords):
+        return
     if call.root:
         ctx.report("LOG015", call.node)
 
