@@ -43,10 +43,14 @@ def test_reports_expected_rows(tmp_path: Path) -> None:
     assert pylint_rows(result.stdout) == [
         f"mod.py:4:0:W5815:root-logger-call:{ROOT_CALL}",
         "mod.py:5:0:C5808:deprecated-warn:`.warn()` is deprecated; use `.warning()`",
-        "mod.py:5:12:C5811:pre-formatted-message:log message built eagerly with `%`;"
-        " pass the values as arguments",
-        "mod.py:12:8:W5805:error-instead-of-exception:`.error()` in an except"
-        " handler; use `.exception()`",
+        (
+            "mod.py:5:12:C5811:pre-formatted-message:log message built eagerly"
+            " with `%`; pass the values as arguments"
+        ),
+        (
+            "mod.py:12:8:W5805:error-instead-of-exception:`.error()` in an except"
+            " handler; use `.exception()`"
+        ),
     ]
     assert result.stderr == ""
 
@@ -180,11 +184,15 @@ def test_failing_rule_becomes_internal_error_and_pylint_goes_on(
     result = run_pylint(["--jobs=1", "a.py", "b.py"], tmp_path, prelude)
 
     assert pylint_rows(result.stdout) == [
-        "a.py:1:0:E5800:logerr-internal-error:logerr could not check this file:"
-        " RuntimeError: boom",
+        (
+            "a.py:1:0:E5800:logerr-internal-error:logerr could not check this file:"
+            " RuntimeError: boom"
+        ),
         f"b.py:3:0:W5815:root-logger-call:{ROOT_CALL}",
-        "b.py:3:0:W5820:no-module-logger:module logs without a module logger from"
-        " `getLogger(__name__)`",
+        (
+            "b.py:3:0:W5820:no-module-logger:module logs without a module logger from"
+            " `getLogger(__name__)`"
+        ),
     ]
     assert "Traceback" not in result.stderr
 
@@ -203,8 +211,10 @@ def test_failure_outside_the_rules_becomes_internal_error(tmp_path: Path) -> Non
     result = run_pylint(["--jobs=1", "a.py"], tmp_path, prelude)
 
     assert pylint_rows(result.stdout) == [
-        "a.py:1:0:E5800:logerr-internal-error:logerr could not check this file:"
-        " MemoryError: no room"
+        (
+            "a.py:1:0:E5800:logerr-internal-error:logerr could not check this file:"
+            " MemoryError: no room"
+        )
     ]
     assert "Traceback" not in result.stderr
 
