@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import io
 import logging
+import os
 import tokenize
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -100,7 +101,7 @@ class LogerrChecker(BaseChecker):
 
         # pylint already reports files it cannot parse (syntax-error); ast
         # may still refuse one that astroid accepted, and then we stay quiet.
-        filename = node.file or node.name
+        filename = display_path(node.file or node.name)
         try:
             tree = ast.parse(source, filename=filename)
         except (SyntaxError, ValueError):
@@ -145,6 +146,22 @@ def read_source(node: AstroidNode) -> str | None:
     except (OSError, SyntaxError, UnicodeDecodeError):
         # Unreadable or badly encoded: pylint reports that file itself.
         return None
+
+
+def display_path(path: str) -> str:
+    """``path`` relative to the working folder when it lies inside it.
+
+    flake8 hands the core the path as typed (``./app/views.py``); giving the
+    core the same relative path keeps rules that look at folder names
+    (``tests/``, ``scripts/``) from seeing the folders above the project.
+    """
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return relative
 
 
 def _nodes_by_position(module: AstroidNode) -> dict[tuple[int, int], AstroidNode]:

@@ -154,6 +154,18 @@ def test_checks_the_text_given_on_stdin(tmp_path: Path) -> None:
     ]
 
 
+def test_folders_above_the_working_folder_do_not_count(tmp_path: Path) -> None:
+    # Inside ``scripts/`` printing is allowed; the project below it is not.
+    project = tmp_path / "scripts" / "shop"
+    write(project, "app.py", 'def show(order):\n    print("order", order)\n')
+
+    result = run_pylint(["app.py"], project)
+
+    assert [row.split(":")[:4] for row in pylint_rows(result.stdout)] == [
+        ["app.py", "2", "4", "W5825"]
+    ]
+
+
 def test_syntax_error_is_pylints_to_report(tmp_path: Path) -> None:
     write(tmp_path, "bad.py", "def broken(:\n")
 
@@ -273,10 +285,11 @@ def test_option_in_the_rc_file(tmp_path: Path, field: str) -> None:
     assert result.stderr == ""
 
 
-def test_option_in_the_main_section(tmp_path: Path) -> None:
+@pytest.mark.parametrize("section", ["MAIN", "LOGERR"])
+def test_option_in_another_section(tmp_path: Path, section: str) -> None:
     case = OPTION_CASES["logger_names"]
     write(tmp_path, case.filename, case.source)
-    rcfile = write(tmp_path, "pylintrc", "[MAIN]\nlogger-names=AUTH\n")
+    rcfile = write(tmp_path, "pylintrc", f"[{section}]\nlogger-names=AUTH\n")
 
     result = run_pylint([case.filename], tmp_path, rcfile=rcfile)
 
