@@ -943,6 +943,81 @@ def test_start_server_logs_under_module_name(caplog):
         priority="high",
         pylint_id="W5816",
         summary="`except:` with no exception type",
+        why=(
+            "A bare `except:` catches everything that derives from `BaseException`, "
+            "not only errors: Ctrl-C (`KeyboardInterrupt`), `sys.exit()` "
+            "(`SystemExit`) and `GeneratorExit`, which closes generators. A worker "
+            "that should stop keeps running, a test run ignores Ctrl-C, and the "
+            "handler meant for a parse error quietly handles a shutdown. Name the "
+            "errors you expect, or write `except Exception:` when you really mean "
+            "any error. A bare `except:` that ends with `raise` lets everything "
+            "through again and is not reported."
+        ),
+        bad="""\
+import json
+
+
+def load_settings(path):
+    try:
+        with open(path) as handle:
+            return json.load(handle)
+    except:
+        return {"debug": False}
+""",
+        good="""\
+import json
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def load_settings(path):
+    try:
+        with open(path) as handle:
+            return json.load(handle)
+    except (OSError, json.JSONDecodeError):
+        logger.warning("cannot read %s; using defaults", path, exc_info=True)
+        return {"debug": False}
+""",
+        testing="""\
+Check that the expected failure still falls back, and that an interrupt now
+gets through:
+
+```python
+import json
+
+import pytest
+
+from myapp import settings
+
+
+def test_load_settings_falls_back_on_bad_json(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text("{not json")
+    assert settings.load_settings(path) == {"debug": False}
+
+
+def test_load_settings_lets_interrupts_through(monkeypatch, tmp_path):
+    def interrupted(handle):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(json, "load", interrupted)
+    path = tmp_path / "settings.json"
+    path.write_text("{}")
+    with pytest.raises(KeyboardInterrupt):
+        settings.load_settings(path)
+```""",
+        limitations=(
+            "Only a bare `raise` written directly in the handler's body counts as "
+            "re-raising; a `raise` under an `if` does not, so a handler that "
+            "re-raises only in some cases is still reported."
+        ),
+        references=(
+            "https://docs.python.org/3/tutorial/errors.html#handling-exceptions",
+            "https://docs.python.org/3/library/exceptions.html#exception-hierarchy",
+            "https://peps.python.org/pep-0008/#programming-recommendations",
+            "https://docs.astral.sh/ruff/rules/bare-except/",
+        ),
     ),
     Rule(
         code="LOG017",
@@ -952,15 +1027,157 @@ def test_start_server_logs_under_module_name(caplog):
         priority="high",
         pylint_id="W5817",
         summary="`except Exception` whose handler lets the error vanish",
+        why=(
+            "`except Exception` catches every error, including the ones nobody "
+            "thought of: a typo that raises `NameError`, a `TypeError` from a "
+            "changed signature, a lost database connection. When the handler then "
+            "neither re-raises, nor logs, nor reports the exception, nor even looks "
+            "at it, all of them turn into the same fallback value and the program "
+            "goes on as if nothing had happened. The first sign of the bug is "
+            "wrong data much later. Log the exception (at warning level or above, "
+            "or with `exc_info`), hand it to your error tracker, re-raise it, or "
+            "catch only the errors you expect."
+        ),
+        bad="""\
+def read_quota(client, user_id):
+    try:
+        return client.fetch_quota(user_id)
+    except Exception:
+        quota = 0
+    return quota
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def read_quota(client, user_id):
+    try:
+        return client.fetch_quota(user_id)
+    except Exception:
+        logger.exception("quota service failed for user %s", user_id)
+        quota = 0
+    return quota
+""",
+        testing="""\
+Make the dependency fail and assert that the fallback comes with a record
+that carries the exception:
+
+```python
+import logging
+
+from myapp.quota import read_quota
+
+
+class BrokenClient:
+    def fetch_quota(self, user_id):
+        raise RuntimeError("quota backend down")
+
+
+def test_read_quota_logs_the_failure(caplog):
+    with caplog.at_level(logging.WARNING):
+        assert read_quota(BrokenClient(), 7) == 0
+    [record] = caplog.records
+    assert record.exc_info[0] is RuntimeError
+```""",
+        limitations=(
+            "A comment in the handler (other than a tool directive such as "
+            "`# noqa` or `# pylint: disable`) counts as an explanation, whatever it "
+            "says. Calls that record the exception without naming it count only "
+            "when they are known: `sys.exc_info()`, `traceback.format_exc()` and "
+            "friends, `inspect.trace()`, Twisted's `Failure()` and celery's "
+            "`ExceptionInfo()`; a helper of your own that reads `sys.exc_info()` "
+            "is not seen, so `except Exception: report_current_error()` is "
+            "reported unless `report_current_error` is listed in "
+            "`reporter-functions`. In tests, a broad catch that turns the error "
+            "into a value a later assertion checks is reported too."
+        ),
+        options=("reporter-functions",),
+        references=(
+            "https://docs.python.org/3/library/exceptions.html#Exception",
+            "https://docs.python.org/3/howto/logging.html#when-to-use-logging",
+            "https://docs.sentry.io/platforms/python/usage/#capturing-errors",
+            "https://docs.astral.sh/ruff/rules/blind-except/",
+        ),
     ),
     Rule(
         code="LOG018",
         name="exception-swallowed",
-        message="{} handler swallows the exception and does nothing",
+        message="{} `{}:` swallows the exception and does nothing",
         category="reliability",
         priority="high",
         pylint_id="W5818",
         summary="a handler whose body is only `pass`, `continue` or a constant",
+        why=(
+            "A handler whose body is only `pass`, `continue`, `break` or `return` "
+            "of a constant makes an error disappear without a trace. Sometimes "
+            "that is exactly right, but a reader cannot tell a deliberate choice "
+            "from a forgotten one, and when the error starts to matter nobody can "
+            "see it. Say why in a comment (tool directives such as `# noqa` do not "
+            "count), use `contextlib.suppress(...)` for the errors you mean to "
+            "ignore, or log the exception. Lookup misses (`KeyError`, "
+            "`AttributeError`, `StopIteration`, Django's `DoesNotExist` and the "
+            "rest of the `expected-exceptions` setting) are not reported, nor is "
+            "a narrow catch used as a branch: a `try` with an `else:` block, a "
+            "yes/no function that answers `False`, or a handler for an exception "
+            "its own `try` raised."
+        ),
+        bad="""\
+import os
+
+
+def remove_pidfile(path):
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+""",
+        good="""\
+import contextlib
+import os
+
+
+def remove_pidfile(path):
+    # A missing file is fine: the process may never have written one.
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
+""",
+        testing="""\
+Test both sides: the case you mean to ignore, and one you do not, which must
+now reach the caller:
+
+```python
+import pytest
+
+from myapp.daemon import remove_pidfile
+
+
+def test_remove_pidfile_ignores_a_missing_file(tmp_path):
+    remove_pidfile(tmp_path / "missing.pid")
+
+
+def test_remove_pidfile_reports_other_errors(tmp_path):
+    with pytest.raises(IsADirectoryError):
+        remove_pidfile(tmp_path)
+```""",
+        limitations=(
+            "Narrow catches used as ordinary control flow are reported unless they "
+            "carry a comment: `except ValueError: pass` around `int(text)` or "
+            "`list.remove(x)`, `except socket.timeout: continue` in a polling "
+            "loop. On the projects we measured, most findings on specific "
+            "exception classes were such idioms; list the classes your code "
+            "treats as normal outcomes in `expected-exceptions`, or explain them "
+            "in a comment. A comment above the `except` line does not count (only "
+            "the `except` line and the body do)."
+        ),
+        options=("expected-exceptions",),
+        references=(
+            "https://peps.python.org/pep-0020/",
+            "https://docs.python.org/3/library/contextlib.html#contextlib.suppress",
+            "https://docs.astral.sh/ruff/rules/try-except-pass/",
+            "https://docs.astral.sh/ruff/rules/try-except-continue/",
+        ),
     ),
     Rule(
         code="LOG019",
@@ -988,15 +1205,148 @@ def test_start_server_logs_under_module_name(caplog):
         priority="medium",
         pylint_id="W5821",
         summary="the caught exception's text pasted into an error-level message",
+        why=(
+            "Pasting the caught exception into an error message (`%s` with `exc`, "
+            "`str(exc)`, `f\"{exc}\"`) makes every failure a different message. "
+            "Error trackers and log searches group records by their message "
+            "template, so a thousand timeouts become a thousand distinct issues. "
+            "With the traceback attached (`.exception()`, `exc_info=True`) the "
+            "text is already in the record, twice; without it, the type and the "
+            "stack are gone and only the text is left. Keep the message constant, "
+            "put the context in the arguments, and let `.exception()` carry the "
+            "error."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def charge(gateway, order):
+    try:
+        gateway.charge(order.total)
+    except gateway.Declined as exc:
+        logger.exception("payment failed: %s", exc)
+        raise
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def charge(gateway, order):
+    try:
+        gateway.charge(order.total)
+    except gateway.Declined:
+        logger.exception("payment failed for order %s", order.id)
+        raise
+""",
+        testing="""\
+Assert that the message stays the same whatever the error says, and that the
+exception travels in the record:
+
+```python
+import logging
+
+import pytest
+
+from myapp.billing import charge
+
+
+def test_charge_logs_a_stable_message(caplog, declining_gateway, order):
+    with pytest.raises(declining_gateway.Declined):
+        charge(declining_gateway, order)
+    [record] = caplog.records
+    assert record.msg == "payment failed for order %s"
+    assert record.exc_info is not None
+```""",
+        limitations=(
+            "Only the names bound by the enclosing `except ... as name` clauses "
+            "are followed: `msg = str(exc)` on one line and `logger.critical(msg)` "
+            "on the next is not reported. Calls that LOG005 or LOG010 already "
+            "report are left to them."
+        ),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#optimization",
+            "https://docs.sentry.io/concepts/data-management/event-grouping/",
+            "https://docs.astral.sh/ruff/rules/verbose-log-message/",
+        ),
     ),
     Rule(
         code="LOG022",
         name="raise-without-from",
-        message="`raise` in an except handler without `from`",
+        message="`raise {}` in an except handler without `from`",
         category="reliability",
         priority="medium",
         pylint_id="W5822",
         summary="a new exception raised in a handler hides its cause",
+        why=(
+            "A new exception raised inside a handler without `from` gets the "
+            "caught one only as its implicit context, and the traceback reads "
+            "\"During handling of the above exception, another exception "
+            "occurred\": it looks like a second bug in the error handling, not "
+            "like the cause of the first. `raise NewError(...) from exc` records "
+            "the cause and says so (\"The above exception was the direct cause "
+            "...\"); `from None` says on purpose that the cause does not matter. "
+            "Exits and test outcomes (`SystemExit`, `pytest.skip()`, "
+            "`click.Abort`, Django's `CommandError` and the like) and a raise "
+            "that passes the caught exception on as an argument are not reported."
+        ),
+        bad="""\
+import json
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def parse_config(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"invalid config at line {exc.lineno}")
+""",
+        good="""\
+import json
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def parse_config(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"invalid config at line {exc.lineno}") from exc
+""",
+        testing="""\
+Assert the chain, not only the type:
+
+```python
+import json
+
+import pytest
+
+from myapp.config import ConfigError, parse_config
+
+
+def test_parse_config_keeps_the_cause():
+    with pytest.raises(ConfigError) as caught:
+        parse_config("{oops")
+    assert isinstance(caught.value.__cause__, json.JSONDecodeError)
+```""",
+        limitations=(
+            "`raise name` where `name` is a lower-case variable or attribute is "
+            "taken as re-raising an exception caught earlier and is not reported, "
+            "even when that variable holds a new exception built in the handler."
+        ),
+        references=(
+            "https://docs.python.org/3/reference/simple_stmts.html#the-raise-statement",
+            "https://peps.python.org/pep-3134/",
+            "https://docs.astral.sh/ruff/rules/raise-without-from-inside-except/",
+        ),
     ),
     Rule(
         code="LOG023",
@@ -1006,15 +1356,138 @@ def test_start_server_logs_under_module_name(caplog):
         priority="medium",
         pylint_id="W5823",
         summary="`raise Exception(...)` that callers can only catch broadly",
+        why=(
+            "Code that calls a function raising a plain `Exception` can only "
+            "catch it with `except Exception`, which also catches every bug on "
+            "the way. Callers cannot tell \"insufficient funds\" from a typo. A "
+            "class of your own (or a fitting built-in such as `ValueError` or "
+            "`TypeError`) lets them catch exactly that failure and lets the "
+            "error tracker group it. Test files are not checked: raising a plain "
+            "`Exception` there to simulate a failure is fine."
+        ),
+        bad="""\
+def withdraw(balance, amount):
+    if amount > balance:
+        raise Exception("insufficient funds")
+    return balance - amount
+""",
+        good="""\
+class InsufficientFundsError(ValueError):
+    \"\"\"A withdrawal larger than the balance.\"\"\"
+
+
+def withdraw(balance, amount):
+    if amount > balance:
+        raise InsufficientFundsError("insufficient funds")
+    return balance - amount
+""",
+        testing="""\
+Catch the specific class in the test, which would fail with a plain
+`Exception`:
+
+```python
+import pytest
+
+from myapp.accounts import InsufficientFundsError, withdraw
+
+
+def test_withdraw_refuses_overdraft():
+    with pytest.raises(InsufficientFundsError):
+        withdraw(10, 20)
+```""",
+        limitations=(
+            "Only `Exception` and `BaseException` named directly (or through "
+            "`builtins.`) are seen: an alias (`Error = Exception`) or a class "
+            "stored in a variable is not followed. Test files are recognised by "
+            "name (`test_*.py`, `*_test.py`, `conftest.py`, `tests.py`) or by a "
+            "`tests`/`test`/`testing` folder; other test layouts are checked."
+        ),
+        references=(
+            "https://docs.python.org/3/tutorial/errors.html#user-defined-exceptions",
+            "https://docs.python.org/3/library/exceptions.html#exception-hierarchy",
+            "https://docs.astral.sh/ruff/rules/raise-vanilla-class/",
+        ),
     ),
     Rule(
         code="LOG024",
         name="exception-details-exposed",
-        message="exception details sent to the user in {}",
+        message="exception details sent to the user through {}",
         category="security",
         priority="high",
         pylint_id="W5824",
         summary="exception text or a traceback returned in a web response",
+        why=(
+            "An exception's text and traceback describe your code, not the "
+            "user's request: file paths, SQL statements, host names, library "
+            "versions, sometimes values from the configuration. Returned in a "
+            "response, they tell an attacker how the service is built and where "
+            "it breaks. Log the exception on the server, and send the client a "
+            "fixed message (with an error id if support needs to find the log "
+            "record). Details shown only under a debug setting "
+            "(`if settings.DEBUG:`) are not reported."
+        ),
+        bad="""\
+from flask import Flask, jsonify
+
+app = Flask(__name__)
+
+
+@app.route("/orders/<int:order_id>")
+def show_order(order_id):
+    try:
+        return jsonify(load_order(order_id))
+    except Exception as exc:
+        return jsonify(error=str(exc)), 500
+""",
+        good="""\
+import logging
+
+from flask import Flask, jsonify
+
+logger = logging.getLogger(__name__)
+app = Flask(__name__)
+
+
+@app.route("/orders/<int:order_id>")
+def show_order(order_id):
+    try:
+        return jsonify(load_order(order_id))
+    except Exception:
+        logger.exception("cannot load order %s", order_id)
+        return jsonify(error="internal error"), 500
+""",
+        testing="""\
+Make the handler fail with a recognisable message and assert that it stays on
+the server:
+
+```python
+from myapp import orders
+
+
+def test_show_order_hides_the_error(client, monkeypatch):
+    def broken(order_id):
+        raise RuntimeError("secret-db-host:5432 refused")
+
+    monkeypatch.setattr(orders, "load_order", broken)
+    response = client.get("/orders/1")
+    assert response.status_code == 500
+    assert b"secret-db-host" not in response.data
+```""",
+        limitations=(
+            "Only the exception bound by the enclosing `except ... as name` and "
+            "`traceback.format_*()` calls are followed: `message = str(exc)` on "
+            "one line and `return message` on the next is not reported. Web "
+            "handlers are recognised by their decorators and by the method names "
+            "of view classes; a handler registered in another way (`add_url_rule`, "
+            "`path(...)` with a plain function) is only checked for response "
+            "constructors. Errors a framework renders (Django REST framework's "
+            "`ValidationError`, for one) are not followed."
+        ),
+        references=(
+            "https://owasp.org/www-community/Improper_Error_Handling",
+            "https://cwe.mitre.org/data/definitions/209.html",
+            "https://flask.palletsprojects.com/en/stable/errorhandling/",
+        ),
     ),
     Rule(
         code="LOG025",
