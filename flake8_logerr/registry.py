@@ -1196,6 +1196,68 @@ def test_remove_pidfile_reports_other_errors(tmp_path):
         priority="medium",
         pylint_id="W5820",
         summary="a module that logs but defines no `getLogger(__name__)` logger",
+        why=(
+            "Logger names form a tree that follows your packages: configuring "
+            "`shop` sets the level and handlers of `shop.orders` and "
+            "`shop.payments` too, and every record says which module wrote it. A "
+            "module that logs through the root logger, through a logger imported "
+            "from another module, or through a hard-coded name such as `utils` "
+            "files its records under the wrong branch, so you cannot turn one "
+            "module's debug output on, or a noisy one off, without touching the "
+            "rest. One line at the top of the module, "
+            "`logger = logging.getLogger(__name__)`, keeps the tree intact."
+        ),
+        bad="""\
+from myapp.log import logger
+
+
+def fetch(url):
+    logger.info("fetching %s", url)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def fetch(url):
+    logger.info("fetching %s", url)
+""",
+        testing="""\
+Check that the records carry the module's own name, which is what lets a
+configuration single the module out:
+
+```python
+import logging
+
+from myapp import fetcher
+
+
+def test_fetch_logs_under_its_module_name(caplog):
+    with caplog.at_level(logging.INFO, logger="myapp.fetcher"):
+        fetcher.fetch("https://example.org")
+    assert [r.name for r in caplog.records] == ["myapp.fetcher"]
+```""",
+        limitations=(
+            "The finding is made once per module, at its first logging call. A "
+            "logger made in a class body counts as a module logger (the body runs "
+            "once, at import). A literal name inside one of the file's own "
+            'packages (`getLogger("django.request")` in '
+            "`django/core/handlers/base.py`) counts too: it is a deliberate name "
+            "in the right branch of the tree; inside a function only a name "
+            'computed there does (`getLogger("django.security.%s" % kind)`). '
+            "Calls on an object's logger (`self.logger`, `app.logger`, "
+            "`spider.logger`) do not trigger the rule: the object chose its "
+            "logger. Test files (`test_*.py`, `*_test.py`, `conftest.py`, files "
+            "under `tests/`, `test/` or `t/`) are not checked. A module that "
+            "only uses loguru is not checked either. A name that merely looks "
+            "like a logger (`from distutils import log`) can still trigger it."
+        ),
+        options=("logger-factories",),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#advanced-logging-tutorial",
+            "https://docs.python.org/3/library/logging.html#logger-objects",
+        ),
     ),
     Rule(
         code="LOG021",
@@ -1497,15 +1559,142 @@ def test_show_order_hides_the_error(client, monkeypatch):
         priority="medium",
         pylint_id="W5825",
         summary="`print()` and friends in library code, where a logger belongs",
+        why=(
+            "Text printed to stdout or stderr has no level, no timestamp, no "
+            "module name and no traceback, and nothing in production collects "
+            "it: under a WSGI server, a worker or a container it is lost or "
+            "mixed into unrelated output, and it cannot be turned off or "
+            "raised to a warning. A logger sends the same line through the "
+            "application's handlers, where it can be filtered, routed and "
+            "searched. `traceback.print_exc()` in an except handler is the "
+            "worst case: the one traceback that would explain a failure goes "
+            "where nobody reads it, while `logger.exception()` keeps it."
+        ),
+        bad="""\
+def load(path):
+    print("loading", path)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def load(path):
+    logger.info("loading %s", path)
+""",
+        testing="""\
+Assert on the log record instead of captured output:
+
+```python
+import logging
+
+from myapp import loader
+
+
+def test_load_logs_the_path(caplog, capsys):
+    with caplog.at_level(logging.INFO, logger="myapp.loader"):
+        loader.load("data.csv")
+    assert "loading data.csv" in caplog.messages
+    assert capsys.readouterr().out == ""
+```""",
+        limitations=(
+            "Only the built-in `print` is reported, and not when the module "
+            "defines, assigns or imports a `print` of its own (`from rich import "
+            "print`); `console.print` and `self.print` are methods, not "
+            "`print`. Writing to a stream the caller chose (`print(row, "
+            "file=out)`, `traceback.print_exc(file=buf)`) is output, not "
+            "diagnostics, and passes. Besides the command-line contexts of the "
+            "design, these count as programs: `setup.py`, `noxfile.py`, "
+            "`cli.py`, `cmdline.py`, a file that starts with `#!` or whose name "
+            "cannot be imported, files under `test/`, `t/`, `example/`, "
+            "`demo/`, `demos/`, `doc/`, `benchmarks/`, `commands/` and "
+            "`management/`; every method of a class whose base ends in "
+            "`Command`; functions named for printing (`print_help`, `_pprint`), "
+            "functions that prompt with `input()` or `getpass()`, and output "
+            "under `if verbose:`, `if verbosity >= 2:` or `if not quiet:`. A "
+            "command-line front end that lives inside the package under another "
+            "name (a worker's start-up banner, an interactive shell) is still "
+            "reported: list it in `print-allowed-in`."
+        ),
+        options=("print-allowed-in",),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#when-to-use-logging",
+            "https://docs.python.org/3/library/logging.html#logging.Logger.exception",
+            "https://docs.astral.sh/ruff/rules/print/",
+        ),
     ),
     Rule(
         code="LOG026",
         name="file-handler-without-rotation",
-        message="{} never rotates: the log file grows until the disk is full",
+        message="{}: log files grow until the disk is full",
         category="maintainability",
         priority="medium",
         pylint_id="W5826",
         summary="a log file handler with no rotation or no backup limit",
+        why=(
+            "A `FileHandler` appends for as long as the process runs, across "
+            "restarts, until the disk fills; then the application, and often "
+            "the database next to it, fails in ways that look unrelated to "
+            "logging. `RotatingFileHandler` only rotates when both `maxBytes` "
+            "and `backupCount` are above zero, and `TimedRotatingFileHandler` "
+            "keeps every old file unless `backupCount` is set. Give the handler "
+            "a size or time limit and a number of files to keep, or log to "
+            "stderr and let the platform (journald, Docker, a log shipper) "
+            "store and rotate it."
+        ),
+        bad="""\
+import logging
+
+
+def setup_logging():
+    handler = logging.FileHandler("app.log")
+    logging.getLogger().addHandler(handler)
+""",
+        good="""\
+import logging
+from logging.handlers import RotatingFileHandler
+
+
+def setup_logging():
+    handler = RotatingFileHandler("app.log", maxBytes=10_000_000, backupCount=5)
+    logging.getLogger().addHandler(handler)
+""",
+        testing="""\
+Check that the handler your set-up installs is bounded:
+
+```python
+import logging
+from logging.handlers import RotatingFileHandler
+
+from myapp.logconfig import setup_logging
+
+
+def test_log_file_is_rotated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    setup_logging()
+    handlers = logging.getLogger().handlers
+    files = [h for h in handlers if isinstance(h, logging.FileHandler)]
+    assert files and all(isinstance(h, RotatingFileHandler) for h in files)
+    assert all(h.maxBytes > 0 and h.backupCount > 0 for h in files)
+```""",
+        limitations=(
+            "Handlers are recognised through `logging`, `logging.handlers` and "
+            "names imported from them; a subclass of `FileHandler` is not "
+            "followed. A limit passed in a variable, through `*args` or "
+            "`**kwargs`, or a mapping with `**defaults` gets the benefit of the "
+            "doubt. Configuration in YAML, INI or `fileConfig` files is not "
+            "read. A handler writing to `os.devnull` passes, and test files "
+            "(`test_*.py`, `*_test.py`, `conftest.py`, files under `tests/`, "
+            "`test/` or `t/`) are not checked: their log files live in "
+            "temporary folders. A short-lived trace file a user asked for is "
+            "reported like any other."
+        ),
+        references=(
+            "https://docs.python.org/3/library/logging.handlers.html#rotatingfilehandler",
+            "https://docs.python.org/3/library/logging.handlers.html#timedrotatingfilehandler",
+            "https://docs.python.org/3/library/logging.handlers.html#watchedfilehandler",
+        ),
     ),
     Rule(
         code="LOG027",
@@ -1515,6 +1704,65 @@ def test_show_order_hides_the_error(client, monkeypatch):
         priority="medium",
         pylint_id="W5827",
         summary="logging set up at module level of an importable module",
+        why=(
+            "Logging configuration belongs to the application, once, at start-up. "
+            "A module that calls `logging.basicConfig()`, adds a handler or sets "
+            "the root level when it is imported takes that decision for every "
+            "program that imports it: records get printed twice, levels change "
+            "depending on import order, and later `basicConfig()` calls silently "
+            "do nothing because the root logger already has a handler. Libraries "
+            "should add at most a `NullHandler`; applications configure logging "
+            'in `main()` or under `if __name__ == "__main__":`.'
+        ),
+        bad="""\
+import logging
+
+logging.basicConfig(level=logging.INFO)
+""",
+        good="""\
+import logging
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+
+
+if __name__ == "__main__":
+    main()
+""",
+        testing="""\
+Import the module in a clean interpreter and check that the root logger is
+as it was:
+
+```python
+import subprocess
+import sys
+
+CODE = (
+    "import logging, myapp.client; "
+    "root = logging.getLogger(); "
+    "assert not root.handlers and root.level == logging.WARNING"
+)
+
+
+def test_import_leaves_logging_alone():
+    subprocess.run([sys.executable, "-c", CODE], check=True)
+```""",
+        limitations=(
+            "Only calls made directly at module level are reported (`if`, `try` "
+            "and `with` blocks count as module level); a function called at "
+            "import time that configures logging is not followed. Besides the "
+            "file names of the design, a file that starts with `#!` or whose "
+            "name cannot be imported is treated as a program. A handler "
+            "counts as a `NullHandler` only when it is built inline or bound to a "
+            "name in the same file. Adding a handler or setting the level on the "
+            "root logger is reported even with a `NullHandler`."
+        ),
+        options=("config-allowed-in",),
+        references=(
+            "https://docs.python.org/3/howto/logging.html#configuring-logging-for-a-library",
+            "https://docs.python.org/3/library/logging.html#logging.basicConfig",
+        ),
     ),
 ]
 

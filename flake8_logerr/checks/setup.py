@@ -1,7 +1,611 @@
-"""Rules of this family are being written; see checks/__init__.py."""
+"""LOG020, LOG025-LOG027: how a module sets up logging and where output goes.
+
+These rules ask what a name refers to (``traceback``, ``logging.handlers``,
+``print``), so the walk files the module's imports and assignments and a
+small name table is built from them the first time a rule asks.
+"""
 
 from __future__ import annotations
 
+import ast
+import re
+import weakref
+from fnmatch import fnmatch
 from typing import Any
 
-HOOKS: list[tuple[Any, Any]] = []
+from flake8_logerr.core import Context
+from flake8_logerr.loggers import LogCall
+from flake8_logerr.scope import FUNCTION_TYPES, Scope
+
+# LOG025: a file that is a program, a test or an example, not library code.
+CLI_FILE_NAMES = frozenset(
+    (
+        "__main__.py",
+        "manage.py",
+        "conftest.py",
+        "setup.py",
+        "noxfile.py",
+        "cli.py",
+        "cmdline.py",
+    )
+)
+CLI_FILE_RE = re.compile(r"^test_.*\.py$|_test\.py$")
+# ``t/`` as celery and Perl-style projects name their test tree.
+TEST_DIRECTORIES = frozenset(("tests", "test", "t"))
+CLI_DIRECTORIES = frozenset(
+    (
+        *TEST_DIRECTORIES,
+        "scripts",
+        "bin",
+        "examples",
+        "example",
+        "demos",
+        "demo",
+        "docs",
+        "doc",
+        "benchmarks",
+        "commands",
+        # Django keeps management commands and their hooks here.
+        "management",
+    )
+)
+
+# LOG027: files whose job is to set the application up.
+CONFIG_FILE_NAMES = frozenset(
+    (
+        "__main__.py",
+        "manage.py",
+        "wsgi.py",
+        "asgi.py",
+        "conftest.py",
+        "settings.py",
+        "main.py",
+        "app.py",
+    )
+)
+
+# LOG025: the calls that write diagnostics past the logging system, with the
+# keyword (and position) of the stream they write to.
+PRINT_FUNCTIONS = {
+    "pprint.pprint": ("stream", 1),
+    "traceback.print_exc": ("file", 1),
+    "traceback.print_exception": ("file", -1),
+}
+TRACEBACK_PRINTERS = frozenset(("traceback.print_exc", "traceback.print_exception"))
+STANDARD_STREAMS = frozenset(("sys.stderr", "sys.stdout"))
+
+# LOG025: decorators that make a function a command-line entry point.
+CLI_DECORATOR_NAMES = frozenset(("click.command", "click.group"))
+CLI_DECORATOR_ATTRS = frozenset(("command", "group"))
+# LOG025: a function named for printing (``print_help``, ``_pprint``), not
+# one that merely contains the letters (``register_blueprint``).
+PRINTING_FUNCTION_RE = re.compile(r"(^|_)p?print(_|$)")
+
+# LOG026: handler classes, the position and keyword of the arguments that
+# must be non-zero for the files to stay bounded, and what goes wrong
+# without them.
+# https://docs.python.org/3/library/logging.handlers.html
+ROTATING = "logging.handlers.RotatingFileHandler"
+TIMED_ROTATING = "logging.handlers.TimedRotatingFileHandler"
+ROTATION_LIMITS = {
+    ROTATING: (("maxBytes", 2), ("backupCount", 3)),
+    TIMED_ROTATING: (("backupCount", 3),),
+}
+LIMIT_REASON = {
+    (ROTATING, "maxBytes"): "`RotatingFileHandler` without `maxBytes` never rotates",
+    (ROTATING, "backupCount"): (
+        "`RotatingFileHandler` without `backupCount` never rotates"
+    ),
+    (TIMED_ROTATING, "backupCount"): (
+        "`TimedRotatingFileHandler` without `backupCount` keeps every old file"
+    ),
+}
+FILE_HANDLER = "logging.FileHandler"
+FILE_HANDLER_REASON = "`FileHandler` never rotates"
+
+# LOG027: calls that configure logging for the whole process.
+CONFIG_FUNCTIONS = frozenset(
+    (
+        "logging.basicConfig",
+        "logging.config.dictConfig",
+        "logging.config.fileConfig",
+        "logging.captureWarnings",
+        "logging.disable",
+    )
+)
+NULL_HANDLER = "logging.NullHandler"
+
+
+class _Names:
+    """What the imports and assignments bind, and which code prints on purpose."""
+
+    def __init__(self, ctx: Context) -> None:
+        # local name -> dotted names it may stand for (``lh`` -> logging.handlers)
+        self.imported: dict[str, set[str]] = {}
+        # ``print`` defined, assigned or imported somewhere in the module.
+        self.print_rebound = False
+        self.null_handlers: set[str] = set()
+        self.root_loggers: set[str] = set()
+        # LOG025: lines of ``if verbose:`` bodies; functions that prompt.
+        self.verbose_lines: list[tuple[int, int]] = []
+        self.prompting: set[ast.AST] = set()
+
+        for node, _ in ctx.nodes_of(ast.Import):
+            for alias in node.names:
+                if alias.asname is None:
+                    top = alias.name.partition(".")[0]
+                    self._bind(top, top)
+                else:
+                    self._bind(alias.asname, alias.name)
+        for node, _ in ctx.nodes_of(ast.ImportFrom):
+            if node.level or node.module is None:
+                continue
+            for alias in node.names:
+                if alias.name != "*":
+                    local = alias.asname or alias.name
+                    self._bind(local, f"{node.module}.{alias.name}")
+        for function_type in (*FUNCTION_TYPES, ast.ClassDef):
+            for node, _ in ctx.nodes_of(function_type):
+                if node.name == "print":
+                    self.print_rebound = True
+
+        # Assignments come last: they read the imports.
+        for node, _ in ctx.nodes_of(ast.Assign):
+            for target in node.targets:
+                self._note_assign(ctx, target, node.value)
+        for node, _ in ctx.nodes_of(ast.AnnAssign):
+            self._note_assign(ctx, node.target, node.value)
+
+        for node, _ in ctx.nodes_of(ast.If):
+            if _mentions_verbosity(node.test):
+                self.verbose_lines.append(
+                    (node.body[0].lineno, node.body[-1].end_lineno or node.lineno)
+                )
+        for node, scope in ctx.nodes_of(ast.Call):
+            func = node.func
+            if scope.function is not None and (
+                (isinstance(func, ast.Name) and func.id == "input")
+                or "getpass.getpass" in self.dotted(func)
+            ):
+                self.prompting.add(scope.function)
+
+    def _bind(self, local: str, dotted: str) -> None:
+        self.imported.setdefault(local, set()).add(dotted)
+        if local == "print":
+            self.print_rebound = True
+
+    def _note_assign(self, ctx: Context, target: ast.expr, value: Any) -> None:
+        if not isinstance(target, ast.Name):
+            return
+        if target.id == "print":
+            self.print_rebound = True
+        if isinstance(value, ast.Call) and NULL_HANDLER in self.dotted(value.func):
+            self.null_handlers.add(target.id)
+        if value is not None and _is_root_logger(ctx, value):
+            self.root_loggers.add(target.id)
+
+    def dotted(self, node: ast.expr) -> set[str]:
+        """The imported dotted names ``node`` may stand for (``lh.X``...)."""
+        if isinstance(node, ast.Name):
+            return self.imported.get(node.id, set())
+        if isinstance(node, ast.Attribute):
+            return {f"{base}.{node.attr}" for base in self.dotted(node.value)}
+        return set()
+
+
+def _mentions_verbosity(test: ast.expr) -> bool:
+    """``if verbosity >= 2:``, ``if not self.quiet:`` and the like."""
+    for part in ast.walk(test):
+        name = None
+        if isinstance(part, ast.Name):
+            name = part.id
+        elif isinstance(part, ast.Attribute):
+            name = part.attr
+        if name is not None and any(
+            word in name.lower() for word in ("verbos", "quiet", "silent")
+        ):
+            return True
+    return False
+
+
+_NAMES: weakref.WeakKeyDictionary[Context, _Names] = weakref.WeakKeyDictionary()
+
+
+def _names(ctx: Context) -> _Names:
+    names = _NAMES.get(ctx)
+    if names is None:
+        names = _NAMES[ctx] = _Names(ctx)
+    return names
+
+
+def _filed(ctx: Context, node: ast.AST, scope: Scope) -> None:
+    """Nothing to do per node: hooked so that the walk files it for ``_Names``."""
+
+
+def _is_root_logger(ctx: Context, node: ast.expr) -> bool:
+    """``logging.root`` or ``logging.getLogger()``, not the module itself."""
+    return ctx.loggers.is_root_expr(node) and not ctx.loggers.is_logging_module(node)
+
+
+def _path_parts(filename: str) -> list[str]:
+    return [part for part in re.split(r"[\\/]", filename) if part]
+
+
+def _matches_globs(filename: str, globs: tuple[str, ...]) -> bool:
+    """``filename`` (as given or with ``/``) matches one of ``globs``.
+
+    A glob without a slash also matches the bare file name, as in flake8's
+    ``per-file-ignores``.
+    """
+    posix = filename.replace("\\", "/")
+    candidates = {filename, posix, posix.removeprefix("./")}
+    base = posix.rpartition("/")[2]
+    return any(
+        fnmatch(candidate, glob)
+        for glob in globs
+        for candidate in (candidates if "/" in glob else candidates | {base})
+    )
+
+
+def _literal_prefix(node: ast.expr) -> str | None:
+    """The literal text a logger name starts with (``"app.%s" % x`` -> ``app.``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _literal_prefix(node.left)
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return _literal_prefix(node.values[0])
+    return None
+
+
+def _keeps_hierarchy(argument: ast.expr, packages: list[str]) -> bool:
+    """A logger name that keeps the module hierarchy.
+
+    That is ``__name__`` or an expression built from it (``f"{__name__}.x"``),
+    or a name inside one of the file's packages (``"django.request"`` in
+    ``django/core/handlers/base.py``): a deliberate name in the right tree.
+    """
+    if any(
+        isinstance(part, ast.Name) and part.id == "__name__"
+        for part in ast.walk(argument)
+    ):
+        return True
+    prefix = _literal_prefix(argument)
+    return prefix is not None and prefix.partition(".")[0] in packages
+
+
+def _is_module_logger(
+    ctx: Context, node: ast.Assign | ast.AnnAssign, scope: Scope, packages: list[str]
+) -> bool:
+    value = node.value
+    if not isinstance(value, ast.Call) or not ctx.loggers.is_factory_call(value):
+        return False
+    arguments = [*value.args, *(kw.value for kw in value.keywords)]
+    hierarchical = [a for a in arguments if _keeps_hierarchy(a, packages)]
+
+    # A class body runs once at import, so a logger made there is as good as
+    # one at module level.
+    if scope.function is None:
+        return bool(hierarchical)
+    # In a function, only a name computed there (``"app.security.%s" % kind``)
+    # could not have been made at module level.
+    return any(
+        not isinstance(a, ast.Constant)
+        and not (isinstance(a, ast.Name) and a.id == "__name__")
+        for a in hierarchical
+    )
+
+
+def _counts_for_log020(call: LogCall) -> bool:
+    """A stdlib call on the root, a plain name or an inline logger.
+
+    ``self.logger``, ``app.logger`` and ``spider.logger`` belong to an
+    object that chose its logger; a module logger would not replace them.
+    """
+    receiver = call.receiver
+    if not call.stdlib:
+        return False
+    return call.root or not isinstance(receiver, ast.Attribute)
+
+
+# LOG020
+def check_log020_no_module_logger(ctx: Context) -> None:
+    calls = [call for call in ctx.log_calls if _counts_for_log020(call)]
+    if not calls or _is_test_file(ctx.filename):
+        return
+
+    packages = _path_parts(ctx.filename)[:-1]
+    for kind in (ast.Assign, ast.AnnAssign):
+        for node, scope in ctx.nodes_of(kind):
+            if _is_module_logger(ctx, node, scope, packages):
+                return
+
+    first = min(calls, key=lambda call: (call.node.lineno, call.node.col_offset))
+    ctx.report("LOG020", first.node)
+
+
+def _is_test_file(filename: str) -> bool:
+    parts = _path_parts(filename)
+    if not parts:
+        return False
+    base = parts[-1]
+    return (
+        base == "conftest.py"
+        or CLI_FILE_RE.search(base) is not None
+        or any(part in TEST_DIRECTORIES for part in parts[:-1])
+    )
+
+
+def _is_script_file(ctx: Context) -> bool:
+    """A program, test or example by its name, folder or ``#!`` line."""
+    parts = _path_parts(ctx.filename)
+    if not parts:
+        return False
+    base = parts[-1]
+    if base in CLI_FILE_NAMES or CLI_FILE_RE.search(base) or _is_run(ctx):
+        return True
+    return any(part in CLI_DIRECTORIES for part in parts[:-1])
+
+
+def _is_run(ctx: Context) -> bool:
+    """A file that cannot be imported (``qps-bench.py``) or starts with ``#!``."""
+    base = _path_parts(ctx.filename)[-1:] or [""]
+    stem = base[0].removesuffix(".py")
+    if base[0].endswith(".py") and not stem.isidentifier():
+        return True
+    return bool(ctx.lines) and ctx.lines[0].startswith("#!")
+
+
+def _is_cli_decorator(names: _Names, decorator: ast.expr) -> bool:
+    if isinstance(decorator, ast.Call):
+        decorator = decorator.func
+    if isinstance(decorator, ast.Attribute) and decorator.attr in CLI_DECORATOR_ATTRS:
+        return True
+    return any(
+        name in CLI_DECORATOR_NAMES or name.startswith("typer.")
+        for name in names.dotted(decorator)
+    )
+
+
+def _is_command_class(node: ast.ClassDef) -> bool:
+    """A class based on ``...Command`` (Django, Scrapy and the like)."""
+    for base in node.bases:
+        name = None
+        if isinstance(base, ast.Name):
+            name = base.id
+        elif isinstance(base, ast.Attribute):
+            name = base.attr
+        if name is not None and name.endswith("Command"):
+            return True
+    return False
+
+
+def _in_cli_code(names: _Names, scope: Scope) -> bool:
+    """Under the ``__main__`` guard, in ``main``, a command or a CLI function.
+
+    A function whose name says it prints (``print_help``, ``pprint``), or
+    that asks the user for input, is printing on purpose and counts too.
+    """
+    if scope.main_guard or scope.function in names.prompting:
+        return True
+    frame: Scope | None = scope
+    while frame is not None:
+        node = frame.node
+        if isinstance(node, ast.ClassDef) and _is_command_class(node):
+            return True
+        if isinstance(node, FUNCTION_TYPES) and (
+            node.name == "main"
+            or PRINTING_FUNCTION_RE.search(node.name) is not None
+            or any(_is_cli_decorator(names, d) for d in node.decorator_list)
+        ):
+            return True
+        frame = frame.parent
+    return False
+
+
+def _stream_argument(call: ast.Call, keyword: str, position: int) -> ast.expr | None:
+    for item in call.keywords:
+        if item.arg == keyword:
+            return item.value
+    if 0 <= position < len(call.args):
+        return call.args[position]
+    return None
+
+
+def _diagnostic_output(names: _Names, call: ast.Call) -> str | None:
+    """What ``call`` prints to a standard stream (``print()``...), or None."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "print" and not names.print_rebound:
+        shown, stream = "print()", _stream_argument(call, "file", -1)
+    elif (
+        isinstance(func, ast.Attribute)
+        and func.attr == "write"
+        and "sys.stderr" in names.dotted(func.value)
+    ):
+        return "sys.stderr.write()"
+    else:
+        known = [name for name in names.dotted(func) if name in PRINT_FUNCTIONS]
+        if not known:
+            return None
+        shown = known[0] + "()"
+        stream = _stream_argument(call, *PRINT_FUNCTIONS[known[0]])
+
+    # Writing to a file or buffer the caller chose is output, not diagnostics.
+    if stream is None or (isinstance(stream, ast.Constant) and stream.value is None):
+        return shown
+    if names.dotted(stream) & STANDARD_STREAMS:
+        return shown
+    return None
+
+
+# LOG025
+def check_log025_print_for_diagnostics(
+    ctx: Context, node: ast.Call, scope: Scope
+) -> None:
+    names = _names(ctx)
+    shown = _diagnostic_output(names, node)
+    if shown is None:
+        return
+    if _is_script_file(ctx) or _matches_globs(
+        ctx.filename, ctx.settings.print_allowed_in
+    ):
+        return
+    if _in_cli_code(names, scope):
+        return
+    # Output the user asked for with ``--verbose`` is the program's job.
+    if any(start <= node.lineno <= end for start, end in names.verbose_lines):
+        return
+
+    # A traceback printed from a handler goes where nobody collects it.
+    if scope.handler is not None and shown.removesuffix("()") in TRACEBACK_PRINTERS:
+        ctx.report("LOG025", node, shown, priority="high")
+    else:
+        ctx.report("LOG025", node, shown)
+
+
+def _is_zero(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Constant)
+        and not isinstance(node.value, str)
+        and node.value == 0
+    )
+
+
+def _handler_call_reason(names: _Names, call: ast.Call) -> str | None:
+    dotted = names.dotted(call.func)
+    # ``basicConfig`` takes keywords only, the handlers take it first.
+    filename = _stream_argument(call, "filename", 0)
+    if filename is not None and "os.devnull" in names.dotted(filename):
+        return None
+    if FILE_HANDLER in dotted:
+        return FILE_HANDLER_REASON
+    if "logging.basicConfig" in dotted:
+        if filename is None or (
+            isinstance(filename, ast.Constant) and filename.value is None
+        ):
+            return None
+        return "`basicConfig(filename=...)` never rotates"
+
+    for handler, limits in ROTATION_LIMITS.items():
+        if handler not in dotted:
+            continue
+        # ``*args`` or ``**kwargs`` may carry the limits: give the benefit of
+        # the doubt.
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(
+            kw.arg is None for kw in call.keywords
+        ):
+            return None
+        for keyword, position in limits:
+            value = _stream_argument(call, keyword, position)
+            if value is None or _is_zero(value):
+                return LIMIT_REASON[handler, keyword]
+    return None
+
+
+def _config_mapping_reason(node: ast.Dict) -> tuple[ast.expr, str] | None:
+    """The ``"class"`` value of a handler mapping that grows without bound."""
+    entries: dict[str, ast.expr] = {}
+    for key, value in zip(node.keys, node.values):
+        if key is None:
+            # ``**defaults`` may carry the limits.
+            return None
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            entries[key.value] = value
+    class_value = entries.get("class")
+    if not (
+        isinstance(class_value, ast.Constant) and isinstance(class_value.value, str)
+    ):
+        return None
+
+    handler = class_value.value
+    if handler == FILE_HANDLER:
+        return class_value, FILE_HANDLER_REASON
+    for keyword, _ in ROTATION_LIMITS.get(handler, ()):
+        limit = entries.get(keyword)
+        if limit is None or _is_zero(limit):
+            return class_value, LIMIT_REASON[handler, keyword]
+    return None
+
+
+# LOG026
+def check_log026_file_handler_without_rotation(
+    ctx: Context, node: ast.Call | ast.Dict, scope: Scope
+) -> None:
+    # Tests write their log files to temporary folders that do not last.
+    if _is_test_file(ctx.filename):
+        return
+    if isinstance(node, ast.Dict):
+        found = _config_mapping_reason(node)
+        if found is not None:
+            ctx.report("LOG026", found[0], found[1])
+        return
+    reason = _handler_call_reason(_names(ctx), node)
+    if reason is not None:
+        ctx.report("LOG026", node, reason)
+
+
+def _is_null_handler(names: _Names, node: ast.expr) -> bool:
+    if isinstance(node, ast.Call):
+        return NULL_HANDLER in names.dotted(node.func)
+    return isinstance(node, ast.Name) and node.id in names.null_handlers
+
+
+def _configures_logging(ctx: Context, names: _Names, call: ast.Call) -> bool:
+    func = call.func
+    if names.dotted(func) & CONFIG_FUNCTIONS:
+        return True
+    if not isinstance(func, ast.Attribute) or func.attr not in (
+        "addHandler",
+        "setLevel",
+    ):
+        return False
+
+    receiver = func.value
+    is_root = _is_root_logger(ctx, receiver) or (
+        isinstance(receiver, ast.Name) and receiver.id in names.root_loggers
+    )
+    if is_root:
+        return True
+    # A named logger's level is the library's own business; a handler other
+    # than NullHandler decides where the application's records go.
+    return (
+        func.attr == "addHandler"
+        and len(call.args) == 1
+        and ctx.loggers.receiver_kind(receiver, allow_pattern=True) is not None
+        and not _is_null_handler(names, call.args[0])
+    )
+
+
+# LOG027
+def check_log027_logging_configured_on_import(
+    ctx: Context, node: ast.Call, scope: Scope
+) -> None:
+    if not scope.at_module_level or scope.main_guard:
+        return
+    names = _names(ctx)
+    if not _configures_logging(ctx, names, node):
+        return
+    parts = _path_parts(ctx.filename)
+    if (parts and parts[-1] in CONFIG_FILE_NAMES) or _is_run(ctx):
+        return
+    if _matches_globs(ctx.filename, ctx.settings.config_allowed_in):
+        return
+    ctx.report("LOG027", node, ast.unparse(node.func) + "()")
+
+
+HOOKS: list[tuple[Any, Any]] = [
+    # Filed for ``_Names`` and LOG020.
+    (ast.Import, _filed),
+    (ast.ImportFrom, _filed),
+    (ast.Assign, _filed),
+    (ast.AnnAssign, _filed),
+    (ast.FunctionDef, _filed),
+    (ast.AsyncFunctionDef, _filed),
+    (ast.ClassDef, _filed),
+    (ast.If, _filed),
+    ("module", check_log020_no_module_logger),
+    (ast.Call, check_log025_print_for_diagnostics),
+    (ast.Call, check_log026_file_handler_without_rotation),
+    (ast.Dict, check_log026_file_handler_without_rotation),
+    (ast.Call, check_log027_logging_configured_on_import),
+]
