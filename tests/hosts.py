@@ -34,7 +34,8 @@ BY_PYLINT_ID = {rule.pylint_id: rule for rule in (INTERNAL_ERROR, *RULES.values(
 def message_pattern(rule: Rule) -> re.Pattern[str]:
     """A regex that matches every message ``rule`` can format."""
     parts = re.split(r"\{[^{}]*\}", rule.message)
-    return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
+    # A field may format to nothing (the plural "s" of "placeholder{}").
+    return re.compile(".*?".join(re.escape(part) for part in parts), re.DOTALL)
 
 
 PATTERNS = {
