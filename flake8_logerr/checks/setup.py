@@ -15,6 +15,7 @@ from typing import Any
 
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
+from flake8_logerr.paths import project_parts
 from flake8_logerr.scope import FUNCTION_TYPES, Scope
 
 # LOG025: a file that is a program, a test or an example, not library code.
@@ -228,7 +229,9 @@ def _is_root_logger(ctx: Context, node: ast.expr) -> bool:
 
 
 def _path_parts(filename: str) -> list[str]:
-    return [part for part in re.split(r"[\\/]", filename) if part]
+    # Relative to the file's own project, so that an application kept in a
+    # library's examples/ folder with its own pyproject.toml is not exempt.
+    return list(project_parts(filename))
 
 
 def _matches_globs(filename: str, globs: tuple[str, ...]) -> bool:

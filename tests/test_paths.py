@@ -1,0 +1,49 @@
+"""File-name exemptions are judged inside the file's own project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flake8_logerr.paths import project_parts
+from tests.util import results
+
+PRINTING = "def report(rows):\n    print(rows)\n"
+
+
+def _write(path: Path, text: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_parts_start_at_the_nearest_project_root(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    name = _write(tmp_path / "examples" / "demo.py", PRINTING)
+
+    assert project_parts(name) == ("examples", "demo.py")
+
+
+def test_a_demo_script_in_examples_is_a_command_line_context(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    name = _write(tmp_path / "examples" / "demo.py", PRINTING)
+
+    assert results(PRINTING, filename=name) == []
+
+
+def test_an_application_with_its_own_project_in_examples_is_checked(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    app = tmp_path / "examples" / "shop"
+    (app.parent).mkdir()
+    app.mkdir()
+    (app / "pyproject.toml").write_text("", encoding="utf-8")
+    name = _write(app / "shop" / "orders.py", PRINTING)
+
+    assert project_parts(name) == ("shop", "orders.py")
+    assert results(PRINTING, filename=name) == [(2, 4, "LOG025")]
+
+
+def test_a_name_that_is_not_on_disk_is_taken_as_given() -> None:
+    assert project_parts("./tests/test_x.py") == ("tests", "test_x.py")
+    assert results(PRINTING, filename="tests/helpers.py") == []
