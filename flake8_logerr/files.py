@@ -7,15 +7,21 @@ can act on; nothing raises past ``check_path`` for a problem with one file.
 from __future__ import annotations
 
 import ast
+import errno
 import fnmatch
+import functools
 import io
 import os
 import re
+import stat
 import tokenize
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flake8_logerr.cache import CachedResult, ResultCache
 from flake8_logerr.core import Finding, check
 from flake8_logerr.settings import Settings
 
@@ -42,8 +48,12 @@ SKIP_DIRS = frozenset(
     )
 )
 
-# Larger files are reported and skipped: they are almost always generated.
-MAX_FILE_BYTES = 1024 * 1024
+# Larger files are reported and skipped: they are generated, not written.
+# The limit is high enough for a hand-written file with one huge literal.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+# Fewer files than this are checked in-process: starting workers costs more.
+MIN_PARALLEL_FILES = 4
 
 # flake8's inline and file-level noqa comments, read the way flake8 reads them.
 NOQA_INLINE_RE = re.compile(
@@ -106,19 +116,17 @@ def discover(
         path = Path(name)
         if _excluded(path, exclude) and name not in (".", ".."):
             continue
-        if path.is_file():
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            errors.append(FileError(name, _os_reason(exc, path)))
+            continue
+        if stat.S_ISREG(mode):
             _add(path, found, seen)
-            continue
-        if not path.exists():
-            reason = "no such file or folder"
-            if path.is_symlink():
-                reason = "broken symbolic link"
-            errors.append(FileError(name, reason))
-            continue
-        if not path.is_dir():
+        elif stat.S_ISDIR(mode):
+            _walk_folder(path, exclude, found, seen, errors)
+        else:
             errors.append(FileError(name, "not a regular file or folder"))
-            continue
-        _walk_folder(path, exclude, found, seen, errors)
     return found, errors
 
 
@@ -130,7 +138,7 @@ def _walk_folder(
     errors: list[FileError],
 ) -> None:
     def on_error(exc: OSError) -> None:
-        errors.append(FileError(str(exc.filename or top), _os_reason(exc)))
+        errors.append(FileError(str(exc.filename or top), _os_reason(exc, None)))
 
     # os.walk does not follow symbolic links to folders, so loops cannot occur.
     for root, dirs, files in os.walk(top, onerror=on_error):
@@ -145,10 +153,14 @@ def _walk_folder(
         )
         for file_name in sorted(files):
             path = base / file_name
-            if file_name.endswith(".py") and not _excluded(path, exclude):
-                if path.is_symlink() and not path.exists():
-                    errors.append(FileError(str(path), "broken symbolic link"))
-                    continue
+            if not file_name.endswith(".py") or _excluded(path, exclude):
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:  # a broken link or a link loop
+                errors.append(FileError(str(path), _os_reason(exc, path)))
+                continue
+            if stat.S_ISREG(mode):
                 _add(path, found, seen)
 
 
@@ -162,27 +174,44 @@ def _add(path: Path, found: list[Path], seen: set[Path]) -> None:
         found.append(path)
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError, path: Path | None) -> str:
+    """Why ``path`` could not be used, in words a person can act on."""
     if isinstance(exc, PermissionError):
         return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        if path is not None and path.is_symlink():
+            return "broken symbolic link"
+        return "no such file or folder"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
     if exc.strerror:
         return exc.strerror.lower()
     return type(exc).__name__
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of a sensible size, else a ``SourceError``."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a pipe or a device named *.py could block for ever.
+            raise SourceError("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            size = info.st_size / (1024 * 1024)
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise SourceError(
+                f"skipped: {size:.1f} MB is over the {limit} MB limit for one file"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(_os_reason(exc, path)) from exc
+
+
 def read_source(path: Path) -> str:
     """The text of a Python file, decoded as Python decodes it (PEP 263)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            megabytes = size / (1024 * 1024)
-            raise SourceError(
-                f"skipped: {megabytes:.1f} MB is over the 1 MB limit for one file"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(_os_reason(exc)) from exc
-    return decode_source(data)
+    return decode_source(read_bytes(path))
 
 
 def decode_source(data: bytes) -> str:
@@ -204,7 +233,8 @@ def decode_source(data: bytes) -> str:
             hint = "is not valid UTF-8 and has no coding cookie"
         else:
             hint = f"cannot be decoded as {encoding}, as its coding cookie says"
-        raise SourceError(f"{hint} (byte {exc.start})") from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise SourceError(f"{hint} (line {line})") from exc
     return text.removeprefix("\ufeff")
 
 
@@ -275,8 +305,12 @@ def select_findings(
     """
     kept = []
     for finding in findings:
-        selected = max((len(p) for p in select if finding.code.startswith(p)), default=-1)
-        ignored = max((len(p) for p in ignore if finding.code.startswith(p)), default=-1)
+        selected = max(
+            (len(p) for p in select if finding.code.startswith(p)), default=-1
+        )
+        ignored = max(
+            (len(p) for p in ignore if finding.code.startswith(p)), default=-1
+        )
         if not select:
             selected = 0
         if selected >= 0 and selected > ignored:
@@ -289,11 +323,56 @@ def check_path(
     settings: Settings,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    *,
+    cache: ResultCache | None = None,
 ) -> FileResult:
-    """Read, parse and check one file; never raises for the file's content."""
+    """Read, parse and check one file; never raises for the file's content.
+
+    With a ``cache``, a stored result for the same bytes is used instead of
+    checking again, and a fresh result is stored.
+    """
+    return _check_file(path, settings, select, ignore, cache, lookup=True)
+
+
+def _check_file(
+    path: Path,
+    settings: Settings,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    cache: ResultCache | None,
+    *,
+    lookup: bool,
+) -> FileResult:
     name = str(path)
     try:
-        source = read_source(path)
+        data = read_bytes(path)
+    except SourceError as exc:
+        return FileResult(name, error=FileError(name, str(exc)))
+
+    key = ""
+    if cache is not None:
+        key = cache.key(name, data)
+        cached = cache.load(key) if lookup else None
+        if cached is not None:
+            return _from_cache(name, data, cached)
+
+    result = check_bytes(name, data, settings, select, ignore)
+    if cache is not None:
+        reason = result.error.reason if result.error else None
+        cache.store(key, CachedResult(tuple(result.findings), reason))
+    return result
+
+
+def check_bytes(
+    name: str,
+    data: bytes,
+    settings: Settings,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> FileResult:
+    """Decode, parse and check the bytes of the file ``name``."""
+    try:
+        source = decode_source(data)
         tree = parse_source(source, name)
     except SourceError as exc:
         return FileResult(name, error=FileError(name, str(exc)))
@@ -303,3 +382,117 @@ def check_path(
     findings = apply_noqa(findings, source)
     findings = select_findings(findings, select, ignore)
     return FileResult(name, findings=findings, lines=lines)
+
+
+def _from_cache(name: str, data: bytes, cached: CachedResult) -> FileResult:
+    if cached.error is not None:
+        return FileResult(name, error=FileError(name, cached.error))
+    try:
+        lines = decode_source(data).splitlines(keepends=True)
+    except SourceError:
+        lines = []  # cannot happen for bytes that were checked; lines are extra
+    return FileResult(name, findings=list(cached.findings), lines=lines)
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    *,
+    jobs: int = 0,
+    cache: ResultCache | None = None,
+    keep_lines: bool = False,
+) -> list[FileResult]:
+    """Check many files, in worker processes when ``jobs`` allows, in order.
+
+    ``jobs`` 0 means all cores, 1 means in this process. Cached results are
+    looked up here first, so an unchanged tree starts no workers at all.
+    ``lines`` are dropped unless ``keep_lines``, to spare memory and pickling.
+    """
+    results: list[FileResult | None] = [None] * len(paths)
+    misses: list[int] = []
+    for index, path in enumerate(paths):
+        if cache is None:
+            misses.append(index)
+            continue
+        name = str(path)
+        try:
+            data = read_bytes(path)
+        except SourceError as exc:
+            results[index] = FileResult(name, error=FileError(name, str(exc)))
+            continue
+        cached = cache.load(cache.key(name, data))
+        if cached is None:
+            misses.append(index)
+        else:
+            results[index] = _from_cache(name, data, cached)
+
+    worker = functools.partial(
+        _check_in_worker,
+        settings=settings,
+        select=tuple(select),
+        ignore=tuple(ignore),
+        cache_folder=cache.folder if cache else None,
+        salt=cache.salt if cache else "",
+        keep_lines=keep_lines,
+    )
+    jobs = jobs or default_jobs()
+    todo = [paths[index] for index in misses]
+    if jobs == 1 or len(todo) < MIN_PARALLEL_FILES:
+        checked = [worker(path) for path in todo]
+    else:
+        checked = _check_in_pool(worker, todo, jobs)
+    for index, result in zip(misses, checked):
+        results[index] = result
+    return [result for result in results if result is not None]
+
+
+def _check_in_pool(
+    worker: functools.partial[FileResult], todo: list[Path], jobs: int
+) -> list[FileResult]:
+    """Check ``todo`` in ``jobs`` processes, in chunks, keeping the order."""
+    jobs = min(jobs, len(todo))
+    # A few chunks per worker evens out big and small files without paying
+    # the cost of sending each file alone.
+    chunksize = max(1, len(todo) // (jobs * 4))
+    checked: list[FileResult] = []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # One at a time, so the results before a failure are kept.
+            for result in pool.map(worker, todo, chunksize=chunksize):
+                checked.append(result)  # noqa: PERF402
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory); the files it had not
+        # reported are named rather than lost.
+        reason = "not checked: a worker process ended unexpectedly"
+        for path in todo[len(checked) :]:
+            name = str(path)
+            checked.append(FileResult(name, error=FileError(name, reason)))
+    return checked
+
+
+def _check_in_worker(
+    path: Path,
+    *,
+    settings: Settings,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    cache_folder: Path | None,
+    salt: str,
+    keep_lines: bool,
+) -> FileResult:
+    cache = ResultCache(cache_folder, salt) if cache_folder is not None else None
+    # The caller has just looked this file up and missed: only store.
+    result = _check_file(path, settings, select, ignore, cache, lookup=False)
+    if not keep_lines:
+        result.lines = []
+    return result
