@@ -703,7 +703,11 @@ def ship(order_id, carrier):
 Assert on both the template and the values, which now live apart:
 
 ```python
+import logging
+
+
 def test_ship_logs_template(caplog):
+    caplog.set_level(logging.INFO)
     ship(7, "ups")
     [record] = caplog.records
     assert record.msg == "order %s shipped with %s"
@@ -759,7 +763,11 @@ Call `getMessage()` on the record, which formats it exactly as a handler would
 and raises if the arguments do not fit:
 
 ```python
+import logging
+
+
 def test_move_message_formats(caplog):
+    caplog.set_level(logging.INFO)
     move("box", "a", "b")
     assert caplog.records[0].getMessage() == "moved box from a to b"
 ```""",
@@ -812,7 +820,11 @@ def greet(user):
 Format the record in the test:
 
 ```python
+import logging
+
+
 def test_greet_message_formats(caplog):
+    caplog.set_level(logging.INFO)
     greet(User(name="Ada", city="London"))
     message = caplog.records[0].getMessage()
     assert message == "welcome back, Ada from London"
@@ -918,7 +930,11 @@ def start_server(port):
 Assert on the logger name, which is what the fix changes:
 
 ```python
+import logging
+
+
 def test_start_server_logs_under_module_name(caplog):
+    caplog.set_level(logging.INFO)
     start_server(8000)
     assert caplog.records[0].name == "myapp.server"
 ```""",
