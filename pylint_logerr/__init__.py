@@ -99,12 +99,12 @@ class LogerrChecker(BaseChecker):
         if source is None:
             return []
 
-        # pylint already reports files it cannot parse (syntax-error); ast
-        # may still refuse one that astroid accepted, and then we stay quiet.
         filename = display_path(node.file or node.name)
         try:
             tree = ast.parse(source, filename=filename)
         except (SyntaxError, ValueError):
+            # pylint reports files it cannot parse (syntax-error) itself; ast
+            # may still refuse one that astroid accepted: stay quiet then.
             return []
 
         lines = io.StringIO(source, newline=None).readlines()
