@@ -82,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the explanation; exit 2 for a name that is no rule."""
     rule = find_rule(args.rule)
     if rule is None:
-        names = [*RULES, *(rule.name for rule in RULES.values())]
-        close = difflib.get_close_matches(args.rule, names, n=1)
+        # A near symbol is worth suggesting; a near code number is not.
+        symbols = [rule.name for rule in RULES.values()]
+        close = difflib.get_close_matches(args.rule.strip().lower(), symbols, n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         sys.stderr.write(
             f"logerr explain: unknown rule {args.rule!r}{hint}; "
