@@ -10,6 +10,7 @@ of a file is known at its first use.
 from __future__ import annotations
 
 import ast
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -265,4 +266,10 @@ def check_source(
 ) -> list[Finding]:
     """Parse ``source`` and check it. Raises ``SyntaxError`` on invalid code."""
     tree = ast.parse(source, filename=filename)
-    return check(tree, source.splitlines(keepends=True), filename, settings)
+    return check(tree, source_lines(source), filename, settings)
+
+
+def source_lines(source: str) -> list[str]:
+    """Lines as Python counts them (``str.splitlines`` also splits on form
+    feeds and other separators that do not end a line of code)."""
+    return io.StringIO(source, newline=None).readlines()

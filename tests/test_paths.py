@@ -47,3 +47,10 @@ def test_an_application_with_its_own_project_in_examples_is_checked(
 def test_a_name_that_is_not_on_disk_is_taken_as_given() -> None:
     assert project_parts("./tests/test_x.py") == ("tests", "test_x.py")
     assert results(PRINTING, filename="tests/helpers.py") == []
+
+
+def test_form_feed_in_a_string_does_not_shift_lines() -> None:
+    # str.splitlines would split at the form feed and move the comment.
+    source = 'x = "a\x0cb"\ntry:\n    pass\nexcept OSError:  # expected\n    pass\n'
+
+    assert results(source) == []
