@@ -113,9 +113,10 @@ class ResultCache:
             self.misses += 1
             return None
 
-        result = _decode(text, key)
-        if result is None:
-            logger.debug("damaged cache entry %s ignored", key)
+        try:
+            result = _decode(text, key)
+        except ValueError as exc:
+            logger.debug("damaged cache entry %s ignored: %s", key, exc)
             self.misses += 1
             return None
         self.hits += 1
@@ -162,24 +163,21 @@ class ResultCache:
         )
 
 
-def _decode(text: str, key: str) -> CachedResult | None:
-    """Rebuild a result, or None when anything in it is not as written."""
-    try:
-        data: Any = json.loads(text)
-    except ValueError:
-        return None
+def _decode(text: str, key: str) -> CachedResult:
+    """Rebuild a result; ``ValueError`` when anything is not as written."""
+    data: Any = json.loads(text)  # JSONDecodeError is a ValueError
     if not isinstance(data, dict) or data.get("key") != key:
-        return None
+        raise ValueError("not an entry for this key")
 
     error = data.get("error")
     rows = data.get("findings")
     if not (error is None or isinstance(error, str)) or not isinstance(rows, list):
-        return None
+        raise ValueError("error or findings of the wrong type")
 
     findings = []
     for row in rows:
         if not (isinstance(row, list) and len(row) == 5):
-            return None
+            raise ValueError("a finding is not a list of five")
         line, col, code, message, priority = row
         if not (
             isinstance(line, int)
@@ -188,6 +186,6 @@ def _decode(text: str, key: str) -> CachedResult | None:
             and isinstance(message, str)
             and (priority is None or isinstance(priority, str))
         ):
-            return None
+            raise ValueError("a finding has a field of the wrong type")
         findings.append(Finding(line, col, code, message, priority))
     return CachedResult(tuple(findings), error)

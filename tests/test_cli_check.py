@@ -264,7 +264,8 @@ class TestGithub:
 
         assert status == 2
         assert out == (
-            "::error file=missing.py,title=logerr::not checked: no such file or folder\n"
+            "::error file=missing.py,title=logerr::"
+            "not checked: no such file or folder\n"
         )
         assert err == "logerr: cannot check missing.py: no such file or folder\n"
 
