@@ -1026,7 +1026,9 @@ def test_load_settings_lets_interrupts_through(monkeypatch, tmp_path):
         limitations=(
             "Only a bare `raise` written directly in the handler's body counts as "
             "re-raising; a `raise` under an `if` does not, so a handler that "
-            "re-raises only in some cases is still reported."
+            "re-raises only in some cases is still reported. So is a catch-all "
+            "that hands the exception on without raising it, such as Twisted's "
+            "`return defer.fail(Failure())`."
         ),
         references=(
             "https://docs.python.org/3/tutorial/errors.html#handling-exceptions",
@@ -1052,7 +1054,8 @@ def test_load_settings_lets_interrupts_through(monkeypatch, tmp_path):
             "goes on as if nothing had happened. The first sign of the bug is "
             "wrong data much later. Log the exception (at warning level or above, "
             "or with `exc_info`), hand it to your error tracker, re-raise it, or "
-            "catch only the errors you expect."
+            "catch only the errors you expect. A fallback explained by a comment "
+            "in the handler is taken as deliberate and left alone."
         ),
         bad="""\
 def read_quota(client, user_id):

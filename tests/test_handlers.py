@@ -130,6 +130,20 @@ class TestLOG016:
 
         assert results(src) == [(4, 0, "LOG016")]
 
+    def test_handing_the_exception_on_is_not_a_reraise(self) -> None:
+        # Known false positive (documented): the catch-all passes the error on
+        # as a Twisted failure instead of raising it.
+        src = """
+        def maybe_deferred(f):
+            try:
+                result = f()
+            except:
+                return defer.fail(failure.Failure())
+            return defer.succeed(result)
+        """
+
+        assert results(src) == [(5, 4, "LOG016")]
+
     def test_raising_another_error_still_catches_interrupts(self) -> None:
         src = """
         try:
@@ -1824,6 +1838,18 @@ def orders():
         """
 
         assert results(src) == [(9, 32, "LOG024")]
+
+    def test_method_named_like_a_response_constructor(self) -> None:
+        src = """
+        class Connection:
+            def command(self, data):
+                try:
+                    self.send(data)
+                except OSError as val:
+                    raise self.abort("socket error: %s" % val) from val
+        """
+
+        assert results(src) == []
 
     def test_response_outside_a_handler(self) -> None:
         src = """

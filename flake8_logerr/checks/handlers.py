@@ -107,6 +107,7 @@ _HTTP_ERROR_RE = re.compile(
 )
 
 _SCOPE_TYPES = (*FUNCTION_TYPES, ast.ClassDef, ast.Lambda)
+_SELF_NAMES = frozenset(("self", "cls"))
 
 _TEST_FILE_RE = re.compile(r"^test_.*\.py$|_tests?\.py$")
 
@@ -657,7 +658,11 @@ def _is_response_call(node: ast.AST) -> bool:
     """A response constructor; Django's ``HttpResponse*`` subclasses too."""
     if not isinstance(node, ast.Call):
         return False
-    name = _last_name(node.func) or ""
+    func = node.func
+    # ``self.abort(...)`` is a method (imaplib's is an exception class).
+    if isinstance(func, ast.Attribute) and _is_name_in(func.value, _SELF_NAMES):
+        return False
+    name = _last_name(func) or ""
     return name in _RESPONSE_CONSTRUCTORS or name.startswith("HttpResponse")
 
 
