@@ -131,6 +131,7 @@ def in_process(folder: Path, runs: int) -> dict[str, float]:
         try:
             sources.append((str(path), path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
+            # Every tool in the comparison skips an unreadable file alike.
             continue
 
     def parse_all() -> list[tuple[str, ast.Module, list[str]]]:
@@ -139,6 +140,7 @@ def in_process(folder: Path, runs: int) -> dict[str, float]:
             try:
                 parsed.append((name, ast.parse(text), text.splitlines(True)))
             except SyntaxError:
+                # Nobody can check a file that does not parse: leave it out.
                 continue
         return parsed
 
