@@ -12,6 +12,8 @@ import ast
 import configparser
 import json
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,11 +32,13 @@ else:  # Python 3.10: the same parser, published as tomli
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 USAGE_RUFF = ROOT / "docs" / "usage-ruff.md"
+REPORT_DOC = ROOT / "docs" / "report.md"
 PAGES = (
     README,
     ROOT / "docs" / "usage-flake8.md",
     ROOT / "docs" / "usage-pylint.md",
     USAGE_RUFF,
+    REPORT_DOC,
 )
 
 TABLE_START = "<!-- rules-table:start"
@@ -260,6 +264,63 @@ def test_readme_shows_both_pre_commit_hooks() -> None:
         {"id": "logerr"},
         {"id": "flake8", "additional_dependencies": ["flake8-logerr"]},
     ]
+
+
+def logerr_command() -> list[str]:
+    """The ``logerr`` console script next to this interpreter, or its module."""
+    script = shutil.which("logerr", path=str(Path(sys.executable).parent))
+    if script is None:
+        return [sys.executable, "-m", "flake8_logerr.cli"]
+    return [script]
+
+
+@pytest.fixture(scope="module")
+def quick_start_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder where the Quick start's first line left its report.
+
+    The command runs as written, in a copy of the repository's examples/,
+    so the report lands in a temporary folder rather than in the checkout.
+    """
+    root = tmp_path_factory.mktemp("fresh-clone")
+    shutil.copytree(ROOT / "examples", root / "examples")
+    command = shlex.split(QUICK_START[0].split(" && ")[1])
+    assert command[0] == "logerr"
+
+    result = subprocess.run(
+        [*logerr_command(), *command[1:]],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def test_quick_start_report_lands_in_the_current_folder(
+    quick_start_report: Path,
+) -> None:
+    summaries = sorted(quick_start_report.glob("logging-error-handling-*.md"))
+    folders = [path.with_suffix("") for path in summaries]
+
+    assert len(summaries) == 1
+    assert folders[0].is_dir()
+    assert sorted(folders[0].glob("finding-*.md"))
+
+
+def test_report_doc_explains_every_section_of_the_report(
+    quick_start_report: Path,
+) -> None:
+    summary = next(quick_start_report.glob("logging-error-handling-*.md"))
+    finding = next(summary.with_suffix("").glob("finding-*.md"))
+    headings = re.findall(r"^## (.+)$", read(summary) + read(finding), re.MULTILINE)
+    doc = read(REPORT_DOC)
+    explained = set(re.findall(r"^### (.+)$", doc, re.MULTILINE))
+    explained |= set(re.findall(r"^- \*\*(.+?)\*\*:", doc, re.MULTILINE))
+
+    assert headings
+    assert [h for h in headings if h not in explained] == []
 
 
 if __name__ == "__main__":
