@@ -87,16 +87,8 @@ class SourceError(Exception):
     """A file that cannot be read or parsed; the message is the reason."""
 
 
-def _is_virtualenv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file()
-
-
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
-    text = path.as_posix()
-    return any(
-        fnmatch.fnmatch(path.name, pattern) or fnmatch.fnmatch(text, pattern)
-        for pattern in patterns
-    )
+    return _excluded_text(str(path), path.name, patterns)
 
 
 def discover(
@@ -110,7 +102,7 @@ def discover(
     """
     found: list[Path] = []
     errors: list[FileError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     for name in paths:
         path = Path(name)
@@ -134,41 +126,72 @@ def _walk_folder(
     top: Path,
     exclude: Sequence[str],
     found: list[Path],
-    seen: set[Path],
+    seen: set[str],
     errors: list[FileError],
 ) -> None:
-    def on_error(exc: OSError) -> None:
-        errors.append(FileError(str(exc.filename or top), _os_reason(exc, None)))
+    """Add the ``*.py`` files under ``top``: files of a folder, then its folders.
 
-    # os.walk does not follow symbolic links to folders, so loops cannot occur.
-    for root, dirs, files in os.walk(top, onerror=on_error):
-        base = Path(root)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIP_DIRS
-            and not d.endswith(".egg-info")
-            and not _is_virtualenv(base / d)
-            and not _excluded(base / d, exclude)
-        )
-        for file_name in sorted(files):
-            path = base / file_name
-            if not file_name.endswith(".py") or _excluded(path, exclude):
+    Symbolic links to folders are not followed, so loops cannot occur, and
+    a file's real path is its folder's real path plus its name (only links
+    to files need resolving, for the duplicate check).
+    """
+    stack = [(str(top), os.path.realpath(top))]
+    while stack:
+        folder, real = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            errors.append(FileError(folder, _os_reason(exc, None)))
+            continue
+
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            # Print "a.py" rather than "./a.py" for files of the current folder.
+            path = name if folder == os.curdir else entry.path
+            if entry.is_dir(follow_symlinks=False):
+                if not _skipped_folder(path, name, exclude):
+                    subfolders.append((path, os.path.join(real, name)))
                 continue
-            try:
-                mode = path.stat().st_mode
-            except OSError as exc:  # a broken link or a link loop
-                errors.append(FileError(str(path), _os_reason(exc, path)))
+            if not name.endswith(".py") or _excluded_text(path, name, exclude):
                 continue
-            if stat.S_ISREG(mode):
-                _add(path, found, seen)
+            if entry.is_symlink():
+                try:
+                    os.stat(path)
+                except OSError as exc:  # a broken link or a link loop
+                    errors.append(FileError(path, _os_reason(exc, Path(path))))
+                    continue
+                key = os.path.realpath(path)
+            else:
+                key = os.path.join(real, name)
+            if entry.is_file() and key not in seen:
+                seen.add(key)
+                found.append(Path(path))
+        stack.extend(reversed(subfolders))
 
 
-def _add(path: Path, found: list[Path], seen: set[Path]) -> None:
-    try:
-        key = path.resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop resolves to nothing
-        key = path
+def _skipped_folder(path: str, name: str, exclude: Sequence[str]) -> bool:
+    return (
+        name in SKIP_DIRS
+        or name.endswith(".egg-info")
+        or os.path.isfile(os.path.join(path, "pyvenv.cfg"))  # a virtualenv
+        or _excluded_text(path, name, exclude)
+    )
+
+
+def _excluded_text(path: str, name: str, patterns: Sequence[str]) -> bool:
+    if not patterns:
+        return False
+    posix = path.replace(os.sep, "/")
+    return any(
+        fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(posix, pattern)
+        for pattern in patterns
+    )
+
+
+def _add(path: Path, found: list[Path], seen: set[str]) -> None:
+    key = os.path.realpath(path)
     if key not in seen:
         seen.add(key)
         found.append(path)
@@ -191,22 +214,32 @@ def _os_reason(exc: OSError, path: Path | None) -> str:
     return type(exc).__name__
 
 
+# Opening a pipe named *.py must not wait for a writer: O_NONBLOCK (where the
+# system has it) makes open return at once, then fstat tells what it is.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of a regular file of a sensible size, else a ``SourceError``."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # Reading a pipe or a device named *.py could block for ever.
-            raise SourceError("not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            size = info.st_size / (1024 * 1024)
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise SourceError(
-                f"skipped: {size:.1f} MB is over the {limit} MB limit for one file"
-            )
-        return path.read_bytes()
+        handle = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise SourceError(_os_reason(exc, path)) from exc
+
+    with open(handle, "rb") as stream:
+        try:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                raise SourceError("not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                size = info.st_size / (1024 * 1024)
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                raise SourceError(
+                    f"skipped: {size:.1f} MB is over the {limit} MB limit for one file"
+                )
+            return stream.read()
+        except OSError as exc:
+            raise SourceError(_os_reason(exc, path)) from exc
 
 
 def read_source(path: Path) -> str:
@@ -384,9 +417,13 @@ def check_bytes(
     return FileResult(name, findings=findings, lines=lines)
 
 
-def _from_cache(name: str, data: bytes, cached: CachedResult) -> FileResult:
+def _from_cache(
+    name: str, data: bytes, cached: CachedResult, keep_lines: bool = True
+) -> FileResult:
     if cached.error is not None:
         return FileResult(name, error=FileError(name, cached.error))
+    if not keep_lines:
+        return FileResult(name, findings=list(cached.findings))
     try:
         lines = decode_source(data).splitlines(keepends=True)
     except SourceError:
@@ -434,7 +471,7 @@ def check_paths(
         if cached is None:
             misses.append(index)
         else:
-            results[index] = _from_cache(name, data, cached)
+            results[index] = _from_cache(name, data, cached, keep_lines)
 
     worker = functools.partial(
         _check_in_worker,

@@ -18,6 +18,7 @@ import pytest
 from flake8_logerr import cache as cache_module
 from flake8_logerr.cli import build_parser, main
 from flake8_logerr.commands.check import overrides_from_args
+from flake8_logerr.files import discover
 from flake8_logerr.registry import INTERNAL_ERROR, RULES, get_rule
 from flake8_logerr.settings import OPTIONS, Option
 
@@ -559,6 +560,39 @@ class TestDiscovery:
         _, out, _ = cli("--no-cache", "--exclude", "pkg/*", ".")
 
         assert {line.split(":")[0] for line in out.splitlines()} == {"tools/x.py"}
+
+    def test_each_file_once(self, project: Path, cli: Cli) -> None:
+        status, out, _ = cli("--no-cache", "pkg", "pkg/app.py", "./pkg")
+
+        assert (status, out.splitlines()) == (1, APP_LINES)
+
+    def test_linked_folders_are_not_followed_inside_a_tree(
+        self, project: Path, cli: Cli
+    ) -> None:
+        (project / "alias").symlink_to("pkg")
+
+        assert cli("--no-cache", ".")[1].splitlines() == APP_LINES
+        assert cli("--no-cache", "pkg", "alias")[1].splitlines() == APP_LINES
+
+    def test_a_linked_folder_named_on_the_command_line_is_checked(
+        self, project: Path, cli: Cli
+    ) -> None:
+        (project / "alias").symlink_to("pkg")
+
+        _, out, _ = cli("--no-cache", "alias")
+
+        assert out.splitlines() == [
+            line.replace("pkg/", "alias/") for line in APP_LINES
+        ]
+
+    def test_order_files_of_a_folder_then_its_folders(self, tmp_path: Path) -> None:
+        for name in ("b/z.py", "b/sub/a.py", "b/a.py", "b/notes.txt", "a.py"):
+            write(tmp_path, name, "")
+
+        found, errors = discover([str(tmp_path / "b"), str(tmp_path / "a.py")])
+
+        relative = [path.relative_to(tmp_path).as_posix() for path in found]
+        assert (relative, errors) == (["b/a.py", "b/z.py", "b/sub/a.py", "a.py"], [])
 
 
 class TestCache:

@@ -49,15 +49,18 @@ DENY_OPEN = textwrap.dedent(
     import builtins, io, os, sys, tokenize
 
     denied = os.path.realpath(sys.argv[1])
-    real_open = io.open
 
-    def guarded_open(file, *args, **kwargs):
-        if isinstance(file, (str, os.PathLike)):
-            if os.path.realpath(file) == denied:
-                raise PermissionError(13, "Permission denied", os.fspath(file))
-        return real_open(file, *args, **kwargs)
+    def guard(real_open):
+        def guarded_open(file, *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)):
+                if os.path.realpath(file) == denied:
+                    raise PermissionError(13, "Permission denied", os.fspath(file))
+            return real_open(file, *args, **kwargs)
 
-    builtins.open = io.open = tokenize._builtin_open = guarded_open
+        return guarded_open
+
+    builtins.open = io.open = tokenize._builtin_open = guard(io.open)
+    os.open = guard(os.open)
     tool = sys.argv[2]
     sys.argv = [tool, *sys.argv[3:]]
     if tool == "flake8":
