@@ -433,8 +433,9 @@ except Exception:
 
         assert results(src, reporter_functions=("notify_ops",)) == []
 
-    def test_explaining_comment_excuses_a_fallback(self) -> None:
-        # Precision: an explained broad fallback is a deliberate choice.
+    def test_comment_does_not_excuse_a_fallback_value(self) -> None:
+        # Only a silent handler is excused by its comment (as for LOG018):
+        # here the error still vanishes into a fallback value.
         src = """
         try:
             value = compute()
@@ -443,7 +444,7 @@ except Exception:
             value = None
         """
 
-        assert results(src) == []
+        assert results(src) == [(4, 0, "LOG017")]
 
     def test_tool_directive_is_not_an_explanation(self) -> None:
         src = """

@@ -15,6 +15,7 @@ import tokenize
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from flake8_logerr.checks.logging_calls import flags_log005, flags_log010
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
 from flake8_logerr.scope import FUNCTION_TYPES, TRY_TYPES, Scope
@@ -451,10 +452,7 @@ def _logs(ctx: Context, handler: ast.ExceptHandler) -> bool:
 
 def _hides(ctx: Context, handler: ast.ExceptHandler) -> bool:
     """LOG017 applies to this broad, non-silent handler."""
-    if _handles_visibly(ctx, handler) or _logs(ctx, handler):
-        return False
-    # Precision: a comment makes any broad fallback a deliberate choice.
-    return not has_explanation(handler, ctx.lines)
+    return not (_handles_visibly(ctx, handler) or _logs(ctx, handler))
 
 
 # LOG017
@@ -506,35 +504,11 @@ def _first_text_of(node: ast.expr, names: frozenset[str]) -> ast.expr | None:
     return None
 
 
-def _log005_flags(call: LogCall) -> bool:
-    """Mirror of LOG005: ``.error()`` in a handler without a false exc_info."""
-    if call.method != "error" or call.scope.handler is None:
-        return False
-    exc_info = call.keyword("exc_info")
-    return exc_info is None or not (
-        isinstance(exc_info.value, ast.Constant) and not exc_info.value.value
-    )
-
-
-def _log010_flags(call: LogCall) -> bool:
-    """Mirror of LOG010: ``.exception(e)`` with the caught exception."""
-    handler = call.scope.handler
-    return (
-        call.method == "exception"
-        and call.msg is not None
-        and not call.msg_is_keyword
-        and handler is not None
-        and handler.name is not None
-        and isinstance(call.msg, ast.Name)
-        and call.msg.id == handler.name
-    )
-
-
 # LOG021
 def check_log021_exception_text_in_message(ctx: Context, call: LogCall) -> None:
     if call.scope.handler is None or call.level is None or call.level < 40:
         return
-    if _log005_flags(call) or _log010_flags(call):
+    if flags_log005(call) or flags_log010(call):
         return
     names = _handler_names(call.scope)
     if not names:

@@ -145,18 +145,22 @@ def check_log004_exception_outside_handler(ctx: Context, call: LogCall) -> None:
 
 
 # LOG005
-def check_log005_error_instead_of_exception(ctx: Context, call: LogCall) -> None:
+def flags_log005(call: LogCall) -> bool:
+    """``.error()`` in a handler that ``.exception()`` could replace as is."""
     if call.method != "error" or current_handler(call.scope) is None:
-        return
+        return False
     exc_info = call.keyword("exc_info")
-    # Only calls that ``.exception()`` can replace as they are: a false
-    # constant is a deliberate opt-out, and any other expression (a flag, a
-    # tuple from ``sys.exc_info()``) is a choice we cannot judge.
-    if (
+    # A false constant is a deliberate opt-out, and any other expression (a
+    # flag, a tuple from ``sys.exc_info()``) is a choice we cannot judge.
+    return (
         exc_info is None
         or _is_constant(exc_info.value, truthy=True)
         or _is_caught_name(exc_info.value, call.scope)
-    ):
+    )
+
+
+def check_log005_error_instead_of_exception(ctx: Context, call: LogCall) -> None:
+    if flags_log005(call):
         ctx.report("LOG005", call.node)
 
 
@@ -204,14 +208,20 @@ def check_log009_warn_import(ctx: Context, node: ast.ImportFrom, scope: Scope) -
 
 
 # LOG010
-def check_log010_exception_as_message(ctx: Context, call: LogCall) -> None:
-    if (
+def flags_log010(call: LogCall) -> bool:
+    """``.exception(exc)`` given the caught exception as its message."""
+    return (
         call.method == "exception"
         and call.stdlib
         and call.msg is not None
         and not call.msg_is_keyword
         and _is_caught_name(call.msg, call.scope)
-    ):
+    )
+
+
+def check_log010_exception_as_message(ctx: Context, call: LogCall) -> None:
+    if flags_log010(call):
+        assert call.msg is not None
         ctx.report("LOG010", call.msg)
 
 
