@@ -1054,8 +1054,7 @@ def test_load_settings_lets_interrupts_through(monkeypatch, tmp_path):
             "goes on as if nothing had happened. The first sign of the bug is "
             "wrong data much later. Log the exception (at warning level or above, "
             "or with `exc_info`), hand it to your error tracker, re-raise it, or "
-            "catch only the errors you expect. A fallback explained by a comment "
-            "in the handler is taken as deliberate and left alone."
+            "catch only the errors you expect."
         ),
         bad="""\
 def read_quota(client, user_id):
@@ -1101,9 +1100,9 @@ def test_read_quota_logs_the_failure(caplog):
     assert record.exc_info[0] is RuntimeError
 ```""",
         limitations=(
-            "A comment in the handler (other than a tool directive such as "
-            "`# noqa` or `# pylint: disable`) counts as an explanation, whatever it "
-            "says. Calls that record the exception without naming it count only "
+            "A comment excuses only a silent handler, as for LOG018: a commented "
+            "fallback value is still reported. Calls that record the exception "
+            "without naming it count only "
             "when they are known: `sys.exc_info()`, `traceback.format_exc()` and "
             "friends, `inspect.trace()`, Twisted's `Failure()` and celery's "
             "`ExceptionInfo()`; a helper of your own that reads `sys.exc_info()` "
