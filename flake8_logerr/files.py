@@ -510,7 +510,7 @@ def _check_in_pool(
     except BrokenProcessPool:
         # A worker died (killed, out of memory); the files it had not
         # reported are named rather than lost.
-        reason = "not checked: a worker process ended unexpectedly"
+        reason = "the worker process checking it ended unexpectedly"
         for path in todo[len(checked) :]:
             name = str(path)
             checked.append(FileResult(name, error=FileError(name, reason)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import jsonschema
 import pytest
 
 from flake8_logerr import cache as cache_module
+from flake8_logerr import files
 from flake8_logerr.cli import build_parser, main
 from flake8_logerr.commands.check import overrides_from_args
 from flake8_logerr.files import discover
@@ -517,6 +519,57 @@ class TestParallel:
         assert one == two
         assert one[0] == 2
         assert len(one[1].splitlines()) == 4 * 8 + 4
+
+    def test_all_cores_by_default(
+        self, project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        sizes = []
+        real_pool = files.ProcessPoolExecutor
+
+        def recording_pool(max_workers: int) -> Any:
+            sizes.append(max_workers)
+            return real_pool(max_workers=max_workers)
+
+        monkeypatch.setattr(files, "ProcessPoolExecutor", recording_pool)
+        monkeypatch.setattr(files, "default_jobs", lambda: 2)
+        for number in range(8):
+            write(project, f"many/m{number}.py", CLEAN)
+
+        assert cli("--no-cache", "many")[0] == 0
+        assert cli("--no-cache", "-j", "1", "many")[0] == 0
+        assert sizes == [2]
+
+    def test_a_dying_worker_names_the_files_it_left(
+        self, project: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(files, "_check_in_worker", dying_worker)
+        names = [f"many/m{number:02}.py" for number in range(10)]
+        for name in names:
+            write(project, name, APP)
+        write(project, "many/boom.py", CLEAN)
+
+        status, out, err = cli("--no-cache", "-j", "2", "many")
+
+        printed = {line.split(":")[0] for line in out.splitlines()}
+        reason = "the worker process checking it ended unexpectedly"
+        failed = {
+            line.split(": ")[1].removeprefix("cannot check ")
+            for line in err.splitlines()
+        }
+        assert status == 2
+        assert "many/boom.py" in failed
+        assert printed | failed == {*names, "many/boom.py"}
+        assert all(line.endswith(reason) for line in err.splitlines())
+
+
+def dying_worker(path: Path, **kwargs: Any) -> Any:
+    """Stands in for the worker function and ends its process on boom.py."""
+    if path.name == "boom.py":
+        os._exit(3)
+    return REAL_WORKER(path, **kwargs)
+
+
+REAL_WORKER = files._check_in_worker
 
 
 class TestDiscovery:
