@@ -1205,6 +1205,93 @@ def test_remove_pidfile_reports_other_errors(tmp_path):
         priority="critical",
         pylint_id="W5819",
         summary="passwords, tokens, keys or whole request dumps in a log call",
+        why=(
+            "Logs travel further than secrets should: they are shipped to "
+            "aggregators, kept for months, pasted into tickets and read by people "
+            "who would never get the credentials store. A password, token or API "
+            "key written there is a leaked credential that has to be rotated, and "
+            "a whole dump of `request.headers`, `request.cookies`, the request "
+            "body or `os.environ` carries `Authorization` headers, session cookies "
+            "and keys along with whatever you wanted to see. The rule reads names, "
+            "attributes, string keys and the text before a placeholder "
+            '(`"password: %s"`), and stays quiet for data about a secret '
+            "(`token_count`, `is_token_valid`, `len(token)`, `mask(token)`). The "
+            "message names the sensitive word, never a value."
+        ),
+        bad="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def log_in(client, username, password):
+    logger.info("log in %s with password %s", username, password)
+    return client.authenticate(username, password)
+
+
+def handle_webhook(request):
+    logger.debug("webhook headers: %s", request.headers)
+    return process(request.json)
+""",
+        good="""\
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def log_in(client, username, password):
+    logger.info("log in %s", username)
+    return client.authenticate(username, password)
+
+
+def handle_webhook(request):
+    logger.debug("webhook from %s", request.headers.get("User-Agent"))
+    return process(request.json)
+""",
+        testing="""\
+Call the code with a recognisable fake secret and assert that it never reaches
+the log, at every level:
+
+```python
+import logging
+
+from myapp.auth import log_in
+
+
+def test_password_is_not_logged(caplog):
+    caplog.set_level(logging.DEBUG)
+    log_in(FakeClient(), "ada", "fake-pw-7f3a")
+    assert "fake-pw-7f3a" not in caplog.text
+```""",
+        limitations=(
+            "The rule reads names, not data flow. A secret held under a neutral "
+            'name is missed (`body = urlencode({"password": pw})` then '
+            '`logger.debug("body %s", body)`), and so is a message built in an '
+            "earlier statement and logged by name. A harmless value with a "
+            "sensitive name is reported: rename it or list it in `sensitive-allow`. "
+            "An attribute logs the attribute, so `credentials.username` and "
+            "`token.expires_at` pass, while `str(credentials)` is reported even "
+            "when the object's text holds no secret. Keyword names of calls inside "
+            "the arguments are not read (`build(password=pw)`), only their values "
+            "(except `dict(...)`). To keep noise down on real code the rule also "
+            "passes: `file`, `filename`, `dir`, `directory`, `attempt`, `retry` "
+            "after the sensitive word; tokens that mark a place (`next_page_token`, "
+            "`continuation_token`, `acquire_token`); a plural `tokens` unless it "
+            "follows `access`, `refresh`, `auth`, `api`, `bearer`, `session`, "
+            "`oauth`, `csrf` or `id`; a local set only to literals in its function "
+            '(`token1 = "ping"` in a test); a number computed with a number '
+            "(`attempt + 1`); and, for a key-value lead, a value named like a "
+            "boolean (`valid_token`), the caught exception, or text that reports "
+            'a failure (`"failed to fetch token: %s"`). `sha*()` means `sha` '
+            "followed by a digit or `_` (`sha256`), not `shadow()`. With "
+            "`pii = true`, network addresses (`client_address`, `ip_address`) pass."
+        ),
+        options=("sensitive-words", "sensitive-allow", "pii", "redaction-functions"),
+        references=(
+            "https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html",
+            "https://cwe.mitre.org/data/definitions/532.html",
+            "https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/",
+        ),
     ),
     Rule(
         code="LOG020",
