@@ -112,11 +112,23 @@ METADATA_WORDS = frozenset(
         "redacted",
         "prefix",
         # Beyond the design's list, found on real code: where a secret is
-        # kept (``private_key_file``) and how often it was tried.
+        # kept (``private_key_file``), where a token sits in a text
+        # (``token_pos``) and how often it was tried.
         "file",
         "filename",
         "dir",
         "directory",
+        "pos",
+        "position",
+        "offset",
+        "index",
+        "idx",
+        "start",
+        "end",
+        "line",
+        "lineno",
+        "col",
+        "column",
         "attempt",
         "attempts",
         "retry",
@@ -276,6 +288,9 @@ _LEAD_RE = re.compile(
 )
 _FORMATTER = string.Formatter()
 
+# Answers kept per settings; string keys can be many in a large run.
+_CACHE_LIMIT = 65536
+
 # String keys that name a value (``"X-Api-Key"``, ``"auth.token"``), unlike
 # URLs or sentences passed to ``requests.get("https://...")``.
 _KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]{0,63}")
@@ -300,8 +315,10 @@ class WordRules:
         self.multi: tuple[tuple[str, ...], ...] = tuple(
             words for words in map(split_words, entries) if len(words) > 1
         )
+        # ``self.token_bucket`` in the settings means the attribute's name.
         self.allow = frozenset(
-            "_".join(split_words(name)) for name in settings.sensitive_allow
+            "_".join(split_words(name.rsplit(".", 1)[-1]))
+            for name in settings.sensitive_allow
         )
         self.redaction = tuple(
             name.rsplit(".", 1)[-1] for name in settings.redaction_functions
@@ -313,6 +330,8 @@ class WordRules:
         try:
             return self._cache[name]
         except KeyError:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
             word = self._cache[name] = self._classify(split_words(name))
             return word
 
