@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.util import messages, results
@@ -1926,3 +1928,30 @@ def orders():
         """
 
         assert results(src) == []
+
+
+class TestLOG023ProjectRoot:
+    def test_project_inside_another_ones_tests_folder_is_checked(
+        self, tmp_path: Path
+    ) -> None:
+        # Regression: the test-file exemption read the path as given, so a
+        # project kept under tests/fixtures/ and linted from the outer repo
+        # lost every LOG023, while run from its own root it kept them.
+        project = tmp_path / "tests" / "fixtures" / "shop"
+        (project / "app").mkdir(parents=True)
+        (project / "pyproject.toml").write_text("", encoding="utf-8")
+        module = project / "app" / "client.py"
+        src = 'raise Exception("boom")\n'
+        module.write_text(src, encoding="utf-8")
+
+        assert results(src, filename=str(module)) == [(1, 0, "LOG023")]
+
+    def test_tests_folder_of_the_project_stays_exempt(self, tmp_path: Path) -> None:
+        project = tmp_path / "shop"
+        (project / "tests").mkdir(parents=True)
+        (project / "pyproject.toml").write_text("", encoding="utf-8")
+        module = project / "tests" / "fakes.py"
+        src = 'raise Exception("boom")\n'
+        module.write_text(src, encoding="utf-8")
+
+        assert results(src, filename=str(module)) == []

@@ -18,6 +18,7 @@ from typing import Any
 from flake8_logerr.checks.logging_calls import flags_log005, flags_log010
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
+from flake8_logerr.paths import project_parts
 from flake8_logerr.scope import FUNCTION_TYPES, TRY_TYPES, Scope
 
 # ``ast.Try``, or ``ast.TryStar`` (``except*``) where the Python has it.
@@ -596,8 +597,13 @@ def check_log022_raise_without_from(
 
 
 def is_test_file(filename: str) -> bool:
-    """A test module by its name or by a ``tests``/``test`` folder."""
-    parts = re.split(r"[\\/]", filename)
+    """A test module by its name or by a ``tests``/``test`` folder.
+
+    The folders are judged inside the file's own project, so a project kept
+    under another one's ``tests/`` (and flake8 run from outside it) is not
+    taken for tests.
+    """
+    parts = project_parts(filename) or ("",)
     name = parts[-1]
     if name in ("conftest.py", "tests.py") or _TEST_FILE_RE.search(name):
         return True
