@@ -118,8 +118,12 @@ def test_example_app_is_kept_out_of_our_ruff_run() -> None:
 
 def test_example_app_is_kept_out_of_our_test_run() -> None:
     # The example ships a test file of its own; `python -m pytest` from the
-    # repository root must collect only tests/.
+    # repository root must collect only our tests.
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
-    assert pyproject["tool"]["pytest"]["ini_options"]["testpaths"] == ["tests"]
+    pytest_settings = pyproject["tool"]["pytest"]["ini_options"]
+
+    assert pytest_settings["testpaths"] == ["tests"]
     assert (ROOT / EXAMPLE / "tests").is_dir()
+    # The sample projects under tests/fixtures carry test files of their own.
+    assert "tests/fixtures" in pytest_settings["norecursedirs"]
