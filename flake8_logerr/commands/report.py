@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from flake8_logerr.config import ConfigError, config_from_pyproject
-from flake8_logerr.report import ReportRequest, collect, names, write_report
+from flake8_logerr.report import ReportRequest, gather, names, write_report
 from flake8_logerr.report.gitinfo import GitError
 from flake8_logerr.report.inputs import (
     InputError,
@@ -78,6 +78,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out", default=".", metavar="DIR", help="where to write (default: .)"
     )
     parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes for the checks (default 0: all cores; 1: none)",
+    )
+    parser.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
         help="the date in the file names and the report (default: today)",
@@ -129,6 +137,16 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("expected 0 (all cores) or more")
+    return value
+
+
 class UsageError(Exception):
     """A problem with the command line or an input file; exit status 2."""
 
@@ -160,10 +178,11 @@ def _run(args: argparse.Namespace) -> int:
         imported=imported,
         origin=origin,
         diff_base=args.diff,
+        jobs=args.jobs,
         engine=default_engine(),
         progress=progress,
     )
-    data = collect(request)
+    data = gather(request)
     if progress is not None:
         progress.done()
 

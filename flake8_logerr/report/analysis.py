@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from flake8_logerr.loggers import LOGGER_NAME_RE
@@ -60,7 +60,10 @@ CORRELATION_LIBRARIES = {
 }
 AUDIT_RE = re.compile(r"audit|security", re.IGNORECASE)
 REDACTION_RE = re.compile(r"redact|mask|sanitiz|scrub|secret|sensitive", re.IGNORECASE)
-ENV_RE = re.compile(r"environ|getenv|\benv\(|\bconfig\(")
+# Where a value read from the environment shows: os.environ, os.getenv,
+# django-environ's env(...), python-decouple's config(...).
+ENV_NAMES = frozenset(("environ", "getenv"))
+ENV_CALLS = frozenset(("env", "config", "getenv"))
 TRACKERS = {
     "sentry_sdk.init": "Sentry",
     "rollbar.init": "Rollbar",
@@ -144,19 +147,26 @@ def _text(node: ast.AST) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def analyse(modules: Iterable[tuple[str, ast.Module, bool]]) -> StatusFacts:
-    """Collect the evidence from ``(path, tree, in_tests)`` triples."""
+# Every node of a module, as ``ast.walk`` gives them: the module first.
+# Walked once per file and shared, since walking is most of the cost.
+Nodes = Sequence[ast.AST]
+
+
+def walk(tree: ast.Module) -> Nodes:
+    return list(ast.walk(tree))
+
+
+def analyse(modules: Iterable[tuple[str, Nodes, bool]]) -> StatusFacts:
+    """Collect the evidence from ``(path, nodes, in_tests)`` triples."""
     facts = StatusFacts()
     classes: list[tuple[str, ast.ClassDef]] = []
-    for path, tree, in_tests in modules:
+    for path, nodes, in_tests in modules:
         if in_tests:
             facts.test_files += 1
-            _log_tests(facts, path, tree)
+            _log_tests(facts, path, nodes)
             continue
-        _ModuleWalk(facts, path, tree).run()
-        classes.extend(
-            (path, node) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
-        )
+        walker = _ModuleWalk(facts, path, nodes)
+        classes.extend((path, node) for node in walker.run())
     _exception_classes(facts, classes)
     facts.sort()
     return facts
@@ -165,10 +175,12 @@ def analyse(modules: Iterable[tuple[str, ast.Module, bool]]) -> StatusFacts:
 class _ModuleWalk:
     """Evidence from one module of the code under review (tests aside)."""
 
-    def __init__(self, facts: StatusFacts, path: str, tree: ast.Module) -> None:
+    def __init__(self, facts: StatusFacts, path: str, nodes: Nodes) -> None:
         self.facts = facts
         self.path = path
-        self.tree = tree
+        self.nodes = nodes
+        tree = nodes[0] if nodes else None
+        self.body: list[ast.stmt] = tree.body if isinstance(tree, ast.Module) else []
         # Names bound from the environment (LOG_LEVEL = os.environ.get(...)).
         self.env_names: set[str] = set()
         self.loguru_names: set[str] = set()
@@ -176,24 +188,29 @@ class _ModuleWalk:
     def note(self, bucket: list[Evidence], node: ast.AST, text: str) -> None:
         bucket.append(Evidence(self.path, getattr(node, "lineno", 1), text))
 
-    def run(self) -> None:
-        for node in ast.walk(self.tree):
+    def run(self) -> list[ast.ClassDef]:
+        """Collect this module's evidence; return its classes."""
+        nodes = self.nodes
+        for node in nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._import(node)
             elif isinstance(node, ast.Assign):
                 self._assign(node)
         self._module_level()
-        for node in ast.walk(self.tree):
+        classes = []
+        for node in nodes:
             if isinstance(node, ast.Call):
                 self._call(node)
             elif isinstance(node, ast.Dict):
                 self._dict(node)
             elif isinstance(node, ast.ClassDef):
                 self._class(node)
+                classes.append(node)
             elif isinstance(node, ast.ExceptHandler):
                 self._handler(node)
             elif isinstance(node, ast.Raise) and node.cause is not None:
                 self.facts.raise_from += 1
+        return classes
 
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         if isinstance(node, ast.Import):
@@ -218,7 +235,7 @@ class _ModuleWalk:
                 self.note(self.facts.error_trackers, node, "Sentry SDK imported")
 
     def _assign(self, node: ast.Assign) -> None:
-        if ENV_RE.search(ast.unparse(node.value)):
+        if _from_environment(node.value):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     self.env_names.add(target.id)
@@ -230,7 +247,7 @@ class _ModuleWalk:
                 self.note(self.facts.audit_loggers, node, _last(name))
 
     def _module_level(self) -> None:
-        for statement in self.tree.body:
+        for statement in self.body:
             if not isinstance(statement, ast.Assign):
                 continue
             names = [dotted(t) for t in statement.targets]
@@ -252,7 +269,8 @@ class _ModuleWalk:
 
     def _call(self, node: ast.Call) -> None:
         name = dotted(node.func)
-        last = _last(name)
+        # ``getLogger("x").setLevel(...)`` has no dotted name; its method does.
+        last = node.func.attr if isinstance(node.func, ast.Attribute) else _last(name)
         facts = self.facts
 
         if last in CONFIG_FUNCTIONS:
@@ -303,7 +321,7 @@ class _ModuleWalk:
 
     def _level(self, node: ast.AST, value: ast.expr) -> None:
         text = ast.unparse(value)
-        if ENV_RE.search(text) or (
+        if _from_environment(value) or (
             isinstance(value, ast.Name) and value.id in self.env_names
         ):
             self.note(self.facts.levels_env, node, text)
@@ -364,6 +382,18 @@ class _ModuleWalk:
                     logs = True
         self.facts.handlers_logging += logs
         self.facts.handlers_raising += raises
+
+
+def _from_environment(node: ast.expr) -> bool:
+    """``os.environ[...]``, ``os.getenv(...)``, ``env("X")``, ``config("X")``."""
+    for child in ast.walk(node):
+        if isinstance(child, ast.Attribute) and child.attr in ENV_NAMES:
+            return True
+        if isinstance(child, ast.Name) and child.id in ENV_NAMES:
+            return True
+        if isinstance(child, ast.Call) and _last(dotted(child.func)) in ENV_CALLS:
+            return True
+    return False
 
 
 def _root(name: str | None) -> str:
@@ -431,23 +461,24 @@ def _exception_classes(
     facts.exception_classes = [Evidence(p, line, name) for p, line, name in found]
 
 
-def _log_tests(facts: StatusFacts, path: str, tree: ast.Module) -> None:
-    for node in ast.walk(tree):
+def _log_tests(facts: StatusFacts, path: str, nodes: Nodes) -> None:
+    # Lines of assertLogs()/assertNoLogs() calls, to match against test spans.
+    asserts = sorted(
+        (node.lineno, _last(dotted(node.func)))
+        for node in nodes
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, (ast.Attribute, ast.Name))
+        and _last(dotted(node.func)) in ("assertLogs", "assertNoLogs")
+    )
+    for node in nodes:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         if not node.name.startswith("test"):
             continue
         arguments = {arg.arg for arg in node.args.args + node.args.kwonlyargs}
-        how = []
-        if "caplog" in arguments:
-            how.append("caplog")
-        for child in ast.walk(node):
-            if isinstance(child, ast.Call) and _last(dotted(child.func)) in (
-                "assertLogs",
-                "assertNoLogs",
-            ):
-                how.append(_last(dotted(child.func)))
-                break
+        end = node.end_lineno or node.lineno
+        how = ["caplog"] if "caplog" in arguments else []
+        how += [name for line, name in asserts if node.lineno <= line <= end][:1]
         if how:
             facts.log_tests.append(
                 Evidence(path, node.lineno, f"`{node.name}` with {how[0]}")
@@ -464,11 +495,11 @@ class TestIndex:
         return self.mentions.get(qualname.rsplit(".", 1)[-1])
 
 
-def index_tests(modules: Iterable[tuple[str, ast.Module]]) -> TestIndex:
+def index_tests(modules: Iterable[tuple[str, Nodes]]) -> TestIndex:
     """Every function, method or attribute name a test file refers to."""
     index = TestIndex()
-    for path, tree in sorted(modules, key=lambda item: item[0]):
-        for node in ast.walk(tree):
+    for path, nodes in sorted(modules, key=lambda item: item[0]):
+        for node in nodes:
             names: list[str] = []
             if isinstance(node, ast.Name):
                 names = [node.id]

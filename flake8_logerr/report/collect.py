@@ -17,20 +17,27 @@ from pathlib import Path
 from flake8_logerr.core import Finding, check
 from flake8_logerr.files import (
     FileError,
+    FileResult,
     SourceError,
     apply_noqa,
+    check_paths,
     discover,
     parse_source,
     read_source,
-    select_findings,
 )
 from flake8_logerr.registry import RULES
 from flake8_logerr.report import gitinfo
-from flake8_logerr.report.analysis import StatusFacts, TestIndex, analyse, index_tests
+from flake8_logerr.report.analysis import (
+    StatusFacts,
+    TestIndex,
+    analyse,
+    index_tests,
+    walk,
+)
 from flake8_logerr.report.inputs import ImportedFinding, ParsedInput
 from flake8_logerr.report.model import InputSummary, Place, RuleGroup
 from flake8_logerr.report.project import ProjectContext, describe_project, find_root
-from flake8_logerr.report.rewrite import RewriteFor
+from flake8_logerr.report.rewrite import RewriteFor, Solution
 from flake8_logerr.report.sources import (
     SourceCache,
     SourceFile,
@@ -40,6 +47,9 @@ from flake8_logerr.report.sources import (
 from flake8_logerr.settings import Settings
 
 Progress = Callable[[int, int], None]
+
+# Files checked between two progress updates, at least.
+PROGRESS_BATCH = 200
 
 
 @dataclass
@@ -57,6 +67,8 @@ class ReportRequest:
     imported: ParsedInput | None = None
     origin: str = ""
     diff_base: str | None = None
+    # Worker processes for the core (0: all cores, 1: none).
+    jobs: int = 0
     engine: RewriteFor | None = None
     progress: Progress | None = None
 
@@ -76,6 +88,10 @@ class ReportData:
     branch: str | None
     changed_files: list[str] | None = None
     flagged_functions: dict[str, list[Place]] = field(default_factory=dict)
+    # The engine's rewrite per place, filled while rendering.
+    solutions: dict[tuple[str, int, int, str], Solution | None] = field(
+        default_factory=dict
+    )
 
     @property
     def places(self) -> list[Place]:
@@ -90,7 +106,7 @@ class ReportData:
         return [place for place in self.places if place.in_tests]
 
 
-def collect(request: ReportRequest) -> ReportData:
+def gather(request: ReportRequest) -> ReportData:
     """Run (or read) the findings and gather the project around them.
 
     Raises ``gitinfo.GitError`` when ``--diff`` cannot be answered.
@@ -106,22 +122,27 @@ def collect(request: ReportRequest) -> ReportData:
     summary.unreadable.extend(str(_display_error(error, cwd)) for error in errors)
 
     direct: dict[str, list[Finding]] = {}
-    total = len(found)
-    for done, path in enumerate(found, start=1):
+    if request.imported is None:
+        for result in _run_core(found, request):
+            name = display_path(result.path, cwd)
+            if result.error is not None:
+                summary.unreadable.append(f"{name}: {result.error.reason}")
+            else:
+                direct[name] = result.findings
+
+    # Every file is read and parsed here too: its functions name the places,
+    # and Current Status is read from its tree.
+    for path in found:
         name = display_path(path, cwd)
         try:
             text = read_source(path)
         except SourceError as exc:
-            summary.unreadable.append(f"{name}: {exc}")
+            if request.imported is not None:
+                summary.unreadable.append(f"{name}: {exc}")
             continue
         source = cache.put(name, text)
-        if request.imported is None:
-            if source.tree is None:
-                summary.unreadable.append(f"{name}: {_parse_reason(text, name)}")
-            else:
-                direct[name] = _run_core(source, text, request)
-        if request.progress is not None:
-            request.progress(done, total)
+        if source.tree is None and request.imported is not None:
+            summary.unreadable.append(f"{name}: {_parse_reason(text, name)}")
     files = sorted(source.path for source in cache.all() if source.tree is not None)
 
     if request.imported is None:
@@ -144,13 +165,14 @@ def collect(request: ReportRequest) -> ReportData:
         places = kept
 
     groups = group_places(places)
-    trees = [(s.path, s.tree) for s in cache.all() if s.tree is not None]
+    walked = [(s.path, walk(s.tree)) for s in cache.all() if s.tree is not None]
     root = find_root(Path(request.paths[0]) if request.paths else cwd)
     project = describe_project(
-        root, cwd, [(path, tree) for path, tree in trees if not is_test_path(path)]
+        root, cwd, [(path, nodes) for path, nodes in walked if not is_test_path(path)]
     )
-    facts = analyse((path, tree, is_test_path(path)) for path, tree in trees)
-    tests = index_tests((path, tree) for path, tree in trees if is_test_path(path))
+    facts = analyse((path, nodes, is_test_path(path)) for path, nodes in walked)
+    tests = index_tests((p, nodes) for p, nodes in walked if is_test_path(p))
+    del walked
 
     data = ReportData(
         request=request,
@@ -189,11 +211,26 @@ def _parse_reason(text: str, name: str) -> str:
     return "cannot be parsed"
 
 
-def _run_core(source: SourceFile, text: str, request: ReportRequest) -> list[Finding]:
-    assert source.tree is not None
-    findings = check(source.tree, source.lines, source.path, request.settings)
-    findings = apply_noqa(findings, text)
-    return select_findings(findings, request.select, request.ignore)
+def _run_core(found: list[Path], request: ReportRequest) -> list[FileResult]:
+    """The core over ``found``, in worker processes, a batch at a time.
+
+    Batches let the progress indication move on long runs.
+    """
+    results: list[FileResult] = []
+    total = len(found)
+    step = max(PROGRESS_BATCH, total // 20)
+    for start in range(0, total, step):
+        batch = found[start : start + step]
+        results += check_paths(
+            batch,
+            request.settings,
+            request.select,
+            request.ignore,
+            jobs=request.jobs,
+        )
+        if request.progress is not None:
+            request.progress(min(start + step, total), total)
+    return results
 
 
 def _place(

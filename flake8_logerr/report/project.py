@@ -12,7 +12,7 @@ import configparser
 import platform
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,7 +160,7 @@ def read_ini(path: Path) -> configparser.RawConfigParser:
 
 
 def describe_project(
-    root: Path, cwd: Path, trees: Iterable[tuple[str, ast.Module]]
+    root: Path, cwd: Path, modules: Iterable[tuple[str, Sequence[ast.AST]]]
 ) -> ProjectContext:
     """Read the project's configuration and imports into a ``ProjectContext``."""
     pyproject = read_toml(root / "pyproject.toml")
@@ -170,7 +170,7 @@ def describe_project(
         root=root, python=python, python_source=python_source, pyproject=pyproject
     )
 
-    _frameworks_from_imports(context, trees)
+    _frameworks_from_imports(context, modules)
     _frameworks_from_dependencies(context, root, cwd, pyproject, setup_cfg)
     _pre_commit_and_ci(context, root, cwd)
     _flake8(context, root, cwd, setup_cfg)
@@ -205,11 +205,11 @@ def _python_version(
 
 
 def _frameworks_from_imports(
-    context: ProjectContext, trees: Iterable[tuple[str, ast.Module]]
+    context: ProjectContext, modules: Iterable[tuple[str, Sequence[ast.AST]]]
 ) -> None:
     seen: dict[str, set[str]] = {}
-    for path, tree in trees:
-        for node in ast.walk(tree):
+    for path, nodes in modules:
+        for node in nodes:
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

@@ -93,15 +93,20 @@ class SourceFile:
 
     # -- statements ---------------------------------------------------------
 
-    def node_at(self, line: int) -> ast.AST | None:
-        """The smallest statement or handler that starts on, else holds, ``line``."""
+    def block_at(self, line: int) -> tuple[int, int] | None:
+        """Lines of the smallest statement or handler on ``line``.
+
+        One that starts on the line wins over one that only holds it; a
+        compound statement stands for its header.
+        """
         if self._blocks is None:
             self._blocks = _collect_blocks(self.tree) if self.tree else []
         starting = [b for b in self._blocks if b[0] == line]
         holding = [b for b in self._blocks if b[0] <= line <= b[1]]
         for candidates in (starting, holding):
             if candidates:
-                return min(candidates, key=lambda b: (b[1] - b[0], -b[0]))[2]
+                best = min(candidates, key=lambda b: (b[1] - b[0], -b[0]))
+                return best[0], best[1]
         return None
 
     def excerpt_span(self, line: int) -> tuple[int, int]:
@@ -113,11 +118,10 @@ class SourceFile:
         """
         if not self.lines:
             return line, line
-        node = self.node_at(line)
+        block = self.block_at(line)
         start, end = line, line
-        if node is not None:
-            start = min(getattr(node, "lineno", line), line)
-            end = max(getattr(node, "end_lineno", line) or line, line)
+        if block is not None:
+            start, end = min(block[0], line), max(block[1], line)
         start = max(1, start - 1)
         function = self.function_at(line)
         if function is not None:

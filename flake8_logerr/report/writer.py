@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flake8_logerr.report.collect import ReportData
-from flake8_logerr.report.render_finding import render_finding
+from flake8_logerr.report.render_finding import prepare_solutions, render_finding
 from flake8_logerr.report.render_summary import render_summary
 
 STEM = "logging-error-handling-{}"
@@ -32,6 +32,7 @@ def names(date: str) -> tuple[str, str]:
 def render_all(data: ReportData) -> dict[str, str]:
     """Every file of the report by its path relative to ``--out``."""
     summary_name, folder = names(data.request.date)
+    prepare_solutions(data)
     files = {summary_name: render_summary(data, folder)}
     for group in data.groups:
         files[f"{folder}/{group.filename}"] = render_finding(data, group, summary_name)
