@@ -419,6 +419,9 @@ class TestSources:
         ("path", "expected"),
         [
             ("tests/helpers.py", True),
+            ("src/app/tests/helpers.py", True),
+            ("test/support.py", True),
+            ("django/test/runner.py", False),
             ("app/test_views.py", True),
             ("app/views_test.py", True),
             ("conftest.py", True),
@@ -572,6 +575,34 @@ class TestRecommendedTests:
         assert "def test_drain_lets_keyboard_interrupt_through():" in code
         assert "queue.pop.side_effect = error" in code
         assert "with pytest.raises(KeyboardInterrupt):" in code
+
+    def test_a_try_block_without_a_call_says_what_to_arrange(
+        self, tmp_path: Path
+    ) -> None:
+        (tmp_path / "apps.py").write_text(
+            _dedent(
+                """
+                class Config:
+                    def name_of(self, klass):
+                        try:
+                            return klass.name
+                        except AttributeError:
+                            raise LookupError("no name")
+                """
+            )
+        )
+        source = SourceCache(tmp_path).get("apps.py")
+        place = Place("apps.py", Finding(6, 12, "LOG022", "m"), "medium", False)
+
+        code = recommend_test(place, RULES["LOG022"], source, "apps").code
+
+        assert (
+            "# Make `return klass.name` (line 4) raise AttributeError: the `try` "
+            "block has no call to patch."
+        ) in code
+        assert "with pytest.raises(LookupError) as caught:" in code
+        assert "assert isinstance(caught.value.__cause__, AttributeError)" in code
+        assert "error =" not in code
 
     def test_every_rule_gets_a_test_that_parses(self, source: SourceFile) -> None:
         for code in RULES:

@@ -289,8 +289,8 @@ def _executive(data: ReportData) -> str:
     critical = len(_by_priority(data, "critical"))
     high = len(_by_priority(data, "high"))
     text += (
-        f". {plural(critical, 'place is', 'places are')} critical and "
-        f"{plural(high, 'place is', 'places are')} high priority."
+        f". {_no_or_count(critical, 'place is', 'places are')} critical and "
+        f"{_no_or_count(high, 'place is', 'places are').lower()} high priority."
     )
     lines.append(text)
     lines.append("")
@@ -301,12 +301,20 @@ def _executive(data: ReportData) -> str:
         inside = f" in {code(first.function)}" if first.function else ""
         lines.append(
             f"- **{group.rule.code} {group.rule.name}** ({group.priority}): "
-            f"{plural(len(group.places), 'place')}, first at "
+            f"{_group_count(group)}, first at "
             f"{code(first.where)}{inside}. "
             f"{_capital(group.rule.summary)}."
         )
     lines += ["", _status_sentence(data)]
     return "\n".join(lines)
+
+
+def _group_count(group: RuleGroup) -> str:
+    """``3 places (+1 in tests)``: places in test code counted apart."""
+    text = plural(len(group.main_places), "place")
+    if group.test_places:
+        text += f" (+{len(group.test_places)} in tests)"
+    return text
 
 
 def _capital(text: str) -> str:
@@ -459,9 +467,8 @@ def _setup_items(data: ReportData, facts: StatusFacts) -> list[str]:
     on_import = _codes(data, ("LOG027",))
     if on_import:
         items.append(
-            f"{plural(len(on_import), 'module configures', 'modules configure')} "
-            "logging "
-            f"when imported: {_wheres(on_import)}."
+            f"{plural(len(on_import), 'place configures', 'places configure')} "
+            f"logging when its module is imported: {_wheres(on_import)}."
         )
     loggers = facts.module_loggers
     naming = _codes(data, NAMING)
@@ -469,7 +476,8 @@ def _setup_items(data: ReportData, facts: StatusFacts) -> list[str]:
         f"{plural(len(loggers), 'module defines', 'modules define')} a logger named "
         f"after itself (`getLogger(__name__)`)"
         + (
-            f"; {plural(len(naming), 'place')} log another way ({_wheres(naming)})."
+            f"; {plural(len(naming), 'place logs', 'places log')} another way "
+            f"({_wheres(naming)})."
             if naming
             else "."
         )
@@ -881,15 +889,11 @@ def _action_items(data: ReportData, folder: str) -> str:
     lines.append("Ordered by priority, then by how many places each rule hits.")
     lines.append("")
     for group in data.groups:
-        main, tests = group.main_places, group.test_places
-        counts = plural(len(main), "place")
-        if tests:
-            counts += f" (+{len(tests)} in tests)"
         first = group.places[0]
         lines.append(
             f"{group.number}. **[{group.priority}] {group.rule.code} "
-            f"{group.rule.name}**: "
-            f"{counts}, first at {code(first.where)}. {_capital(group.rule.summary)}. "
+            f"{group.rule.name}**: {_group_count(group)}, first at "
+            f"{code(first.where)}. {_capital(group.rule.summary)}. "
             f"Details: {_link(group, folder)}"
         )
     return "\n".join(lines)

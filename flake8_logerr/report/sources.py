@@ -18,7 +18,10 @@ from flake8_logerr.scope import FUNCTION_TYPES
 MAX_EXCERPT = 12
 
 TEST_FILE_NAMES = ("conftest.py",)
-TEST_FOLDERS = frozenset(("test", "tests", "testing"))
+# A folder of tests anywhere; "test" only at the top, since a package's own
+# ``test`` module (``django/test/``) is library code that projects import.
+TEST_FOLDERS = frozenset(("tests",))
+TOP_TEST_FOLDERS = frozenset(("test", "tests", "testing"))
 
 
 def display_path(name: str | Path, cwd: Path) -> str:
@@ -39,7 +42,10 @@ def is_test_path(path: str) -> bool:
     name = pure.name
     if name in TEST_FILE_NAMES or name.startswith("test_") or name.endswith("_test.py"):
         return True
-    return any(part in TEST_FOLDERS for part in pure.parts[:-1])
+    folders = pure.parts[:-1]
+    if folders and folders[0] in TOP_TEST_FOLDERS:
+        return True
+    return any(part in TEST_FOLDERS for part in folders)
 
 
 @dataclass(frozen=True)

@@ -470,43 +470,58 @@ def _arrange_failure(
     error_type: str,
     source: SourceFile,
 ) -> bool:
-    """Make the first call of the ``try`` block raise; False if it cannot."""
+    """Make the first call of the ``try`` block raise ``error``.
+
+    Returns False, with a comment saying what to arrange, when no call
+    there can be patched from a test.
+    """
     body: list[ast.stmt] = getattr(try_node, "body", [])
     target = _first_call(body)
-    if target is None:
+    parts = (dotted(target.func) or "").split(".") if target is not None else []
+    error = f"error = {_error(error_type)}"
+    if target is None or not parts[0]:
+        first = body[0] if body else try_node
+        builder.arrange.append(
+            f"# Make `{_short(ast.unparse(first))}` (line {first.lineno}) raise"
+            f" {error_type}: the `try` block has no call to patch."
+        )
         return False
-    name = dotted(target.func) or ""
-    parts = name.split(".")
-    builder.arrange.insert(0, f"error = {_error(error_type)}")
     if parts[0] in (call.receiver, *call.all_params) and call.route is None:
         variable = call.mock(parts[0])
-        if len(parts) == 1:
-            builder.arrange.append(f"{variable}.side_effect = error")
-        else:
-            builder.arrange.append(
-                f"{variable}.{'.'.join(parts[1:])}.side_effect = error"
-            )
+        builder.arrange.insert(0, error)
+        attribute = ".".join([variable, *parts[1:]])
+        builder.arrange.append(f"{attribute}.side_effect = error")
         return True
-    builder.imports.add("from unittest.mock import MagicMock")
-    builder.fixture("monkeypatch")
-    if parts[0] in _module_globals(source):
+    shadow = len(parts) == 1 and hasattr(builtins, parts[0])
+    if parts[0] in _module_globals(source) or shadow:
+        builder.imports.add("from unittest.mock import MagicMock")
+        builder.fixture("monkeypatch")
+        builder.arrange.insert(0, error)
         owner = ".".join([builder.alias, *parts[:-1]])
+        # A module global of a builtin's name shadows it in this module only.
+        extra = ", raising=False" if shadow else ""
         builder.arrange.append(
-            f'monkeypatch.setattr({owner}, "{parts[-1]}", MagicMock(side_effect=error))'
-        )
-        return True
-    if len(parts) == 1 and hasattr(builtins, parts[0]):
-        # A module global of the same name shadows the builtin for this module.
-        builder.arrange.append(
-            f'monkeypatch.setattr({builder.alias}, "{parts[0]}",'
-            " MagicMock(side_effect=error), raising=False)"
+            f'monkeypatch.setattr({owner}, "{parts[-1]}",'
+            f" MagicMock(side_effect=error){extra})"
         )
         return True
     builder.arrange.append(
-        f"# Make `{ast.unparse(target)}` (line {target.lineno}) raise `error`:"
-        " it is the first call inside the `try` block."
+        f"# Make `{_short(ast.unparse(target))}` (line {target.lineno}) raise"
+        f" {error_type}: it is the first call inside the `try` block."
     )
     return False
+
+
+def _short(text: str) -> str:
+    first = text.splitlines()[0] if text else text
+    return first if len(first) <= 50 else first[:47] + "..."
+
+
+def _is_error(expression: str, arranged: bool, error_type: str) -> str:
+    """The check that ``expression`` is the error the test made the code raise."""
+    if arranged:
+        return f"assert {expression} is error"
+    return f"assert isinstance({expression}, {error_type})"
 
 
 def _handler_test(
@@ -532,7 +547,7 @@ def _handler_test(
     if code == "LOG016":
         error_type = "KeyboardInterrupt"
     assert error_type is not None
-    _arrange_failure(builder, call, try_node, error_type, source)
+    arranged = _arrange_failure(builder, call, try_node, error_type, source)
 
     re_raise = [n for n in ast.walk(handler) if isinstance(n, ast.Raise)]
     expression = call.expression()
@@ -558,7 +573,7 @@ def _handler_test(
             f"with pytest.raises({raised_type or 'Exception'}) as caught:",
             f"    {expression}",
         ]
-        builder.check.append("assert caught.value.__cause__ is error")
+        builder.check.append(_is_error("caught.value.__cause__", arranged, error_type))
         return
 
     builder.fixture("caplog")
@@ -569,7 +584,7 @@ def _handler_test(
         builder.check += [
             'assert capsys.readouterr().err == ""',
             "[record] = [r for r in caplog.records if r.levelno >= logging.ERROR]",
-            "assert record.exc_info[1] is error",
+            _is_error("record.exc_info[1]", arranged, error_type),
         ]
         return
     if code == "LOG024":
@@ -602,13 +617,13 @@ def _handler_test(
         builder.check.append("assert not record.exc_info")
     elif code == "LOG021":
         builder.check.append(f'assert "{BOOM}" not in record.getMessage()')
-        builder.check.append("assert record.exc_info[1] is error")
+        builder.check.append(_is_error("record.exc_info[1]", arranged, error_type))
     elif code == "LOG010":
         builder.check.append("assert isinstance(record.msg, str)")
-        builder.check.append("assert record.exc_info[1] is error")
+        builder.check.append(_is_error("record.exc_info[1]", arranged, error_type))
     else:
         builder.check.append("assert record.exc_info is not None")
-        builder.check.append("assert record.exc_info[1] is error")
+        builder.check.append(_is_error("record.exc_info[1]", arranged, error_type))
 
 
 def place_raise(function: FunctionInfo, line: int) -> ast.expr | None:
