@@ -54,8 +54,10 @@ def rule_page(rule: Rule) -> str:
     testing = f"\n\n### Testing the fix\n\n{rule.testing.strip()}" if rule.testing else ""
     sections = [
         f"# {rule.code} {rule.name}",
-        f"Category: {rule.category}. Priority: {rule.priority}. "
-        f"pylint: `{rule.pylint_id}` / `{rule.name}` ({level}).",
+        (
+            f"Category: {rule.category}. Priority: {rule.priority}. "
+            f"pylint: `{rule.pylint_id}` / `{rule.name}` ({level})."
+        ),
         f"Message: `{rule.code} {rule.message}`",
         f"## What it flags\n\n{rule.summary[0].upper()}{rule.summary[1:]}.",
         f"## Why it matters\n\n{rule.why.strip()}{testing}",

@@ -19,7 +19,7 @@ class Scope:
     the handler it sits in; a ``lambda`` does not.
     """
 
-    __slots__ = ("parent", "node", "function", "class_", "handler", "main_guard")
+    __slots__ = ("class_", "function", "handler", "main_guard", "node", "parent")
 
     def __init__(
         self,

@@ -135,7 +135,8 @@ def split_list(value: object) -> tuple[str, ...]:
     elif isinstance(value, (list, tuple)):
         items = [str(item) for item in value]
     else:
-        raise ValueError(f"expected a list of names, got {value!r}")
+        # ValueError, not TypeError: config.py turns it into a ConfigError.
+        raise ValueError(f"expected a list of names, got {value!r}")  # noqa: TRY004
     return tuple(item.strip() for item in items if item.strip())
 
 

@@ -876,6 +876,7 @@ class Scan:
         try:
             fields = list(_FORMATTER.parse(text))
         except ValueError:
+            # A malformed template formats nothing, so it can leak nothing.
             return
         named = {kw.arg: kw.value for kw in keywords if kw.arg is not None}
         auto = 0
