@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flake8_logerr.registry import CATEGORY_SECTION, Rule
 from flake8_logerr.report.collect import ReportData
 from flake8_logerr.report.model import Place, RuleGroup
-from flake8_logerr.report.rewrite import Solution, no_comment_lines, solve
+from flake8_logerr.report.rewrite import ShownLine, Solution, no_comment_lines, solve
 from flake8_logerr.report.sources import SourceFile, module_name
 from flake8_logerr.report.testgen import recommend_test
 from flake8_logerr.report.text import (
@@ -278,6 +278,9 @@ def _solution(group: RuleGroup, views: list[PlaceView]) -> str:
         "a `# <-` comment marks the lines that change."
     )
     manual = False
+    # Blocks beside the place itself (an import, a module logger) that an
+    # earlier place of the same file already showed: said, not repeated.
+    shown: dict[tuple[str, tuple[str, ...]], int] = {}
     for index, view in enumerate(views, start=1):
         lines += ["", f"### {index}. {view.title}", ""]
         missing = _missing_source(view)
@@ -291,14 +294,30 @@ def _solution(group: RuleGroup, views: list[PlaceView]) -> str:
             lines.append(KIND_INTRO[solution.kind])
             if solution.note:
                 lines += ["", f"> {solution.note}"]
-            lines += ["", code_block(_solution_rows(solution, rule))]
+            repeated = _repeated_blocks(solution, view.place.path, index, shown)
+            lines += ["", code_block(_solution_rows(solution, rule, set(repeated)))]
+            for block, earlier in sorted(repeated.items()):
+                numbers = [
+                    s.number
+                    for s in solution.blocks[block]
+                    if _changed_code(s) and s.number
+                ]
+                where = f"lines {min(numbers)}–{max(numbers)}"
+                if len(set(numbers)) == 1:
+                    where = f"line {numbers[0]}"
+                lines += [
+                    "",
+                    (
+                        f"The same fix also changes {where} of the file, as shown "
+                        f"for place {earlier} above."
+                    ),
+                ]
         else:
             manual = True
             reason = f" ({solution.missing})" if solution.missing else " for this place"
             lines.append(
                 f"There is no automatic rewrite{reason}, so the change is yours to "
-                "make "
-                "at the marked line:"
+                "make at the marked line:"
             )
             lines += ["", code_block(_manual_rows(view, rule))]
     if manual and rule.good:
@@ -306,8 +325,7 @@ def _solution(group: RuleGroup, views: list[PlaceView]) -> str:
             "",
             (
                 "For the places without a rewrite, the pattern to follow, from the "
-                "rule's "
-                "documentation:"
+                "rule's documentation:"
             ),
             "",
             fence(rule.good),
@@ -334,12 +352,41 @@ def _marked(
         rows.append((number, text))
 
 
-def _solution_rows(solution: Solution, rule: Rule) -> list[tuple[int | None, str]]:
+def _repeated_blocks(
+    solution: Solution,
+    path: str,
+    index: int,
+    shown: dict[tuple[str, tuple[str, ...]], int],
+) -> dict[int, int]:
+    """Blocks (other than the place's own) shown already: block -> place number."""
+    repeated = {}
+    for number, block in enumerate(solution.blocks):
+        if number == solution.focus:
+            continue
+        # Compared on the changed lines of code: the context around them, and
+        # which blank line difflib counts as inserted, vary from place to place.
+        key = (path, tuple(f"{s.number}:{s.text}" for s in block if _changed_code(s)))
+        if key in shown:
+            repeated[number] = shown[key]
+        else:
+            shown[key] = index
+    return repeated
+
+
+def _changed_code(line: ShownLine) -> bool:
+    return line.changed and bool(line.text.strip())
+
+
+def _solution_rows(
+    solution: Solution, rule: Rule, skip: set[int] | None = None
+) -> list[tuple[int | None, str]]:
     rows: list[tuple[int | None, str]] = []
     hint = HINTS.get(rule.code, rule.summary)
     focus = solution.focus
     for number, block in enumerate(solution.blocks):
-        if number:
+        if skip and number in skip:
+            continue
+        if rows:
             rows.append((None, "..."))
         # The first changed line of code; a comment the fix added is not marked.
         code_lines = [
@@ -406,15 +453,13 @@ def _steps(data: ReportData, group: RuleGroup, views: list[PlaceView]) -> str:
     if "safe" in kinds:
         steps.append(
             f"Run `logerr fix --select {rule.code} {targets}`. It makes the rewrite "
-            "shown "
-            "above at every place it can, and says which places it left for you."
+            "shown above at every place it can, and says which places it left for you."
         )
     elif "unsafe" in kinds:
         steps.append(
             f"Run `logerr fix --unsafe-fixes --select {rule.code} {targets}`, then "
-            "read "
-            "the changes (`git diff`) before you commit them: an unsafe fix can change "
-            "behaviour."
+            "read the changes (`git diff`) before you commit them: an unsafe fix "
+            "can change behaviour."
         )
     for path in files:
         here = [p for p in group.places if p.path == path and not p.in_tests] or [
@@ -436,14 +481,12 @@ def _steps(data: ReportData, group: RuleGroup, views: list[PlaceView]) -> str:
     if group.test_places:
         steps.append(
             f"The {plural(len(group.test_places), 'place')} in test code can follow "
-            "when "
-            "those tests are next touched; they are listed apart under Location."
+            "when those tests are next touched; they are listed apart under Location."
         )
     steps.append(
-        f"Run `logerr check --select {rule.code} .` to confirm that no place is left, "
-        "and keep the rule switched on in the lint configuration (see Next Steps in "
-        "the "
-        "summary) so it does not come back."
+        f"Run `logerr check --select {rule.code} .` to confirm that no place is "
+        "left, and keep the rule switched on in the lint configuration (see Next "
+        "Steps in the summary) so it does not come back."
     )
     lines = ["## Implementation Steps", ""]
     lines += [f"{number}. {step}" for number, step in enumerate(steps, start=1)]

@@ -192,8 +192,7 @@ def _finding_count(data: ReportData) -> str:
     )
     if data.test_places:
         text += (
-            f", and {plural(len(data.test_places), 'place')} in test code, "
-            "counted "
+            f", and {plural(len(data.test_places), 'place')} in test code, counted "
             "apart"
         )
     return text
@@ -259,8 +258,7 @@ def _recommended(data: ReportData) -> str:
     tail = ""
     if following:
         tail = (
-            f"; after that, the {following[0].priority}-priority items in the "
-            "order "
+            f"; after that, the {following[0].priority}-priority items in the order "
             "listed"
         )
     return f"{head}{tail}. The action items below are in that order."
@@ -272,17 +270,15 @@ def _executive(data: ReportData) -> str:
     main = data.main_places
     if not data.places:
         lines.append(
-            f"logerr looked at {plural(len(data.files), 'Python file')} of {name} and "
-            "found nothing to report: no rule fired. The Current Status below "
-            "describes "
-            "how the code sets up logging and handles errors today."
+            f"logerr looked at {plural(len(data.files), 'Python file')} of {name} "
+            "and found nothing to report: no rule fired. The Current Status below "
+            "describes how the code sets up logging and handles errors today."
         )
         return "\n".join(lines)
     files = len({place.path for place in main})
     text = (
         f"logerr looked at {plural(len(data.files), 'Python file')} of {name} and "
-        "found "
-        f"{plural(len(main), 'place')} to improve in {plural(files, 'file')}"
+        f"found {plural(len(main), 'place')} to improve in {plural(files, 'file')}"
     )
     if data.test_places:
         text += f", plus {plural(len(data.test_places), 'place')} in test code"
@@ -301,8 +297,7 @@ def _executive(data: ReportData) -> str:
         inside = f" in {code(first.function)}" if first.function else ""
         lines.append(
             f"- **{group.rule.code} {group.rule.name}** ({group.priority}): "
-            f"{_group_count(group)}, first at "
-            f"{code(first.where)}{inside}. "
+            f"{_group_count(group)}, first at {code(first.where)}{inside}. "
             f"{_capital(group.rule.summary)}."
         )
     lines += ["", _status_sentence(data)]
@@ -392,9 +387,8 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
             notes.append(
                 f"- **Code Quality:** {plural(len(main), 'place')}: "
                 f"{len(reliability)} about reliability (errors that vanish, records "
-                "that "
-                f"are lost) and {len(maintainability)} about maintainability (logger "
-                "names, configuration, diagnostics)."
+                f"that are lost) and {len(maintainability)} about maintainability "
+                "(logger names, configuration, diagnostics)."
             )
             continue
         if not main:
@@ -411,10 +405,9 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
     log_tests = data.facts.log_tests
     testing = (
         "- **Quality & Testing:** "
-        f"{plural(len(flagged), 'function has', 'functions have')} "
-        f"findings; {len(tested)} of them {'is' if len(tested) == 1 else 'are'} "
-        "mentioned "
-        "by a test"
+        f"{plural(len(flagged), 'function has', 'functions have')} findings; "
+        f"{len(tested)} of them {'is' if len(tested) == 1 else 'are'} mentioned by "
+        "a test"
     )
     if tested:
         testing += f" ({join_words([code(n) for n in tested[:MAX_EVIDENCE]])})"
@@ -426,8 +419,7 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
     if log_tests:
         testing += (
             f". {plural(len(log_tests), 'test asserts', 'tests assert')} on log "
-            "output: "
-            f"{_evidence(log_tests)}."
+            f"output: {_evidence(log_tests)}."
         )
     else:
         testing += ". No test asserts on log output (no `caplog`, no `assertLogs`)."
@@ -501,8 +493,7 @@ def _error_items(data: ReportData, facts: StatusFacts) -> list[str]:
     items = [
         (
             f"{plural(facts.handlers_total, 'except handler')} in the code under "
-            "review: "
-            f"{facts.handlers_logging} log at warning level or above, "
+            f"review: {facts.handlers_logging} log at warning level or above, "
             f"{facts.handlers_raising} raise."
         )
     ]
@@ -566,8 +557,7 @@ def _debug_items(data: ReportData, facts: StatusFacts) -> list[str]:
     if lost:
         items.append(
             f"{plural(len(lost), 'place logs', 'places log')} an error without a "
-            "usable traceback: "
-            f"{_wheres(lost)}."
+            f"usable traceback: {_wheres(lost)}."
         )
     prints = _codes(data, ("LOG025",))
     if prints:
@@ -614,8 +604,7 @@ def _management_items(data: ReportData, facts: StatusFacts) -> list[str]:
     elif facts.context_vars:
         items.append(
             f"A context variable exists ({_evidence(facts.context_vars)}) but no "
-            "filter "
-            "or adapter copies it onto the records."
+            "filter or adapter copies it onto the records."
         )
     else:
         items.append("No correlation IDs: records of one request cannot be told apart.")
@@ -872,8 +861,7 @@ def _correlation_advice(project: ProjectContext) -> str:
     if project.uses("celery"):
         return (
             "none yet; for Celery, the task id from `task_prerun` in a "
-            "`ContextVar` "
-            "plus a logging filter"
+            "`ContextVar` plus a logging filter"
         )
     return (
         "none yet; a `ContextVar` set per request or job, copied onto records by a "
@@ -1001,10 +989,8 @@ def _next_steps(data: ReportData) -> str:
                 "",
                 (
                     f"{step}. ruff reads {code(project.ruff_file)}; its own logging "
-                    "rules "
-                    "cover part of this ground (`logerr report --from-ruff` maps them "
-                    "onto "
-                    "the same findings):"
+                    "rules cover part of this ground (`logerr report --from-ruff` "
+                    "maps them onto the same findings):"
                 ),
                 "",
             ]
@@ -1043,9 +1029,8 @@ def _next_steps(data: ReportData) -> str:
             lines += [
                 "",
                 (
-                    f"{step}. {code(project.pre_commit)} already runs flake8; give its "
-                    "hook the "
-                    "plugin:"
+                    f"{step}. {code(project.pre_commit)} already runs flake8; give "
+                    "its hook the plugin:"
                 ),
                 "",
             ]
@@ -1104,8 +1089,7 @@ def _next_steps(data: ReportData) -> str:
         "",
         (
             f"{step}. On a pull request, `logerr report --diff origin/main` writes "
-            "this "
-            "report for the changed lines only."
+            "this report for the changed lines only."
         ),
     ]
     return "\n".join(lines)
