@@ -285,6 +285,23 @@ class TestLOG020:
         assert results(src) == [(4, 0, "LOG020")]
         assert results(src, logger_factories=("make_logger",)) == []
 
+    def test_bare_package_name_is_flagged(self) -> None:
+        # Regression (labelled corpus): every module of the package logging
+        # under "shop" is the lost hierarchy rules.md describes; only a name
+        # below the package ("shop.search") is a deliberate branch of it.
+        src = """\
+            import logging
+
+            logger = logging.getLogger("shop")
+            logger.info("x")
+        """
+
+        name = "shop/billing/invoices.py"
+        below = src.replace('"shop"', '"shop.billing"')
+
+        assert results(src, filename=name) == [(4, 0, "LOG020")]
+        assert results(below, filename=name) == []
+
 
 class TestLOG025:
     def test_print(self) -> None:

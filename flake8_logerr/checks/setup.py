@@ -267,6 +267,8 @@ def _keeps_hierarchy(argument: ast.expr, packages: list[str]) -> bool:
     That is ``__name__`` or an expression built from it (``f"{__name__}.x"``),
     or a name inside one of the file's packages (``"django.request"`` in
     ``django/core/handlers/base.py``): a deliberate name in the right tree.
+    The bare package name (``"shop"`` in ``shop/billing.py``) is not: every
+    module logging under it is the lost hierarchy the rule is about.
     """
     if any(
         isinstance(part, ast.Name) and part.id == "__name__"
@@ -274,7 +276,10 @@ def _keeps_hierarchy(argument: ast.expr, packages: list[str]) -> bool:
     ):
         return True
     prefix = _literal_prefix(argument)
-    return prefix is not None and prefix.partition(".")[0] in packages
+    if prefix is None:
+        return False
+    top, dot, _ = prefix.partition(".")
+    return bool(dot) and top in packages
 
 
 def _is_module_logger(
