@@ -787,3 +787,22 @@ class TestKnownLimits:
 
         assert one(line) == at(line, "ignored_credentials")
         assert one(line, sensitive_allow=("ignored_credentials",)) == []
+
+
+class TestRobustness:
+    @pytest.mark.parametrize(
+        ("expr", "part"),
+        [
+            (" - ".join(["a"] * 900) + " - password", "password"),
+            (" if c else ".join(["token"] * 900), "token"),
+            ("x" + ".value" * 900, None),
+            ("x" + "[i]" * 900, None),
+            # Too deep to read: a deliberate false negative, not a crash.
+            ("token" + ".strip()" * 600, None),
+        ],
+        ids=["minus-chain", "conditionals", "attributes", "subscripts", "methods"],
+    )
+    def test_deep_expressions_do_not_fail(self, expr: str, part: str | None) -> None:
+        line = f"logger.info('%s', {expr})"
+
+        assert one(line) == (at(line, part) if part else [])

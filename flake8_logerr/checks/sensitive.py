@@ -95,9 +95,6 @@ METADATA_WORDS = frozenset(
         "expiry",
         "expires",
         "expires_at",
-        "expire",
-        "expired",
-        "expiration",
         "ttl",
         "policy",
         "min",
@@ -113,7 +110,10 @@ METADATA_WORDS = frozenset(
         "prefix",
         # Beyond the design's list, found on real code: where a secret is
         # kept (``private_key_file``), where a token sits in a text
-        # (``token_pos``) and how often it was tried.
+        # (``token_pos``), when it ends and how often it was tried.
+        "expire",
+        "expired",
+        "expiration",
         "file",
         "filename",
         "dir",
@@ -288,6 +288,9 @@ _LEAD_RE = re.compile(
 )
 _FORMATTER = string.Formatter()
 
+# How deep an argument is read (Python frames stay far below the limit).
+_MAX_DEPTH = 100
+
 # Answers kept per settings; string keys can be many in a large run.
 _CACHE_LIMIT = 65536
 
@@ -351,7 +354,9 @@ class WordRules:
         if harmless is not None and end > 0 and words[end - 1] in harmless:
             return None
         for after in words[end + 1 :]:
-            if after in METADATA_WORDS or after.rstrip("s") in METADATA_WORDS:
+            if after in METADATA_WORDS or (
+                after.endswith("s") and after[:-1] in METADATA_WORDS
+            ):
                 return None
         return word
 
@@ -548,6 +553,7 @@ class Scan:
         self.caught = caught
         # (node, description) pairs; the first in source order is reported.
         self.found: list[tuple[Any, str]] = []
+        self.depth = 0
 
     def add(self, node: Any, word: str) -> None:
         self.found.append((node, f"`{word}`"))
@@ -567,6 +573,17 @@ class Scan:
         """
         if node is None or isinstance(node, ast.Constant):
             return
+        # Generated code can nest thousands of levels (``a - b - c ...``);
+        # past this depth nothing is read rather than hit the recursion limit.
+        if self.depth >= _MAX_DEPTH:
+            return
+        self.depth += 1
+        try:
+            self._value(node, lookup)
+        finally:
+            self.depth -= 1
+
+    def _value(self, node: ast.expr, lookup: bool) -> None:
         if isinstance(node, ast.Name):
             word = self.rules.sensitive_word(node.id)
             if word is not None and not _bound_to_literals(self.function, node.id):
@@ -696,10 +713,11 @@ class Scan:
                 return True
         return False
 
-    def carries(self, node: ast.expr | None) -> bool:
+    def carries(self, node: ast.expr | None, depth: int = 0) -> bool:
         """Whether ``node`` can hand a raw value on (not a constant or test)."""
-        if node is None:
+        if node is None or depth >= _MAX_DEPTH:
             return True
+        depth += 1
         if isinstance(node, (ast.Constant, ast.Compare)):
             return False
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -710,7 +728,7 @@ class Scan:
                 and len(node.args) == 1
                 and not node.keywords
             ):
-                return self.carries(node.args[0])
+                return self.carries(node.args[0], depth)
             return not self.hides_value(node)
         if isinstance(node, ast.BinOp) and _is_arithmetic(node):
             return False
@@ -718,11 +736,11 @@ class Scan:
             return False
         if isinstance(node, ast.JoinedStr):
             return any(
-                isinstance(part, ast.FormattedValue) and self.carries(part.value)
+                isinstance(part, ast.FormattedValue) and self.carries(part.value, depth)
                 for part in node.values
             )
         if isinstance(node, ast.IfExp):
-            return self.carries(node.body) or self.carries(node.orelse)
+            return self.carries(node.body, depth) or self.carries(node.orelse, depth)
         name = _last_name(node)
         if name is not None:
             # ``valid_token`` is a boolean, ``token_id`` data about a token.
