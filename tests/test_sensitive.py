@@ -161,6 +161,41 @@ class TestIdentifiers:
 
         assert one(line) == at(line, "self")
 
+    @pytest.mark.parametrize(
+        ("expr", "part"),
+        [
+            ("(t := password)", "password"),
+            ("(password := read())", "password :="),
+            ("{k: v for k, v in cookies.items()}", "cookies"),
+            ("[p for p, q in passwords]", "passwords"),
+            ("passwords.get(name)", "passwords"),
+            ("getattr(credentials, attr_name)", "credentials"),
+            ("vars(credentials)", "credentials"),
+            ("token_response", "token_response"),
+            ("cookie_jar", "cookie_jar"),
+            ("secrets.token_hex(16)", "secrets"),
+        ],
+    )
+    def test_other_carriers(self, expr: str, part: str) -> None:
+        line = f"logger.info('%s', {expr})"
+
+        assert one(line) == at(line, part)
+
+    @pytest.mark.parametrize(
+        "expr",
+        [
+            "getattr(obj, attr_name)",
+            "os.getenv(name)",
+            "config.get('password_file')",
+            "self.get_token_count()",
+            "refresh_token_url",
+            "[p.name for p in passwords]",
+            "user_addresses",
+        ],
+    )
+    def test_other_non_carriers(self, expr: str) -> None:
+        assert one(f"logger.info('%s', {expr})") == []
+
     def test_message_itself(self) -> None:
         line = "logger.info(password)"
 
@@ -207,6 +242,30 @@ class TestStringBuilding:
         line = "logger.info('%s', 'user ' + user + ' key ' + api_key)"
 
         assert one(line) == at(line, "api_key")
+
+    def test_format_positional_index(self) -> None:
+        line = "logger.info('%s', '{1} {0}'.format(user, password))"
+
+        assert one(line) == at(line, "password")
+
+    def test_malformed_format_template_still_scans_arguments(self) -> None:
+        line = "logger.info('%s', '{'.format(password))"
+
+        assert one(line) == at(line, "password")
+
+    def test_fstring_inside_plus_chain(self) -> None:
+        line = "logger.info('%s', 'a ' + f'token={t}')"
+
+        assert one(line) == at(line, "t}")
+
+    def test_star_width_loses_the_pairing(self) -> None:
+        # Deliberate false negative: ``*`` takes an argument of its own.
+        assert one("logger.info('%*s token=%s', 5, 'x', t)") == []
+
+    def test_stdlib_mapping_placeholder_with_unknown_mapping(self) -> None:
+        line = "logger.info('%(password)s', data)"
+
+        assert one(line) == at(line, "data")
 
     def test_stdlib_mapping_key(self) -> None:
         line = "logger.info('%(user)s %(secret)s', {'user': u, 'secret': s})"
@@ -343,6 +402,11 @@ class TestDumps:
             ("dict(os.environ)", "os.environ"),
             ("request.body[:200]", "request.body"),
             ("request.form.to_dict()", "request.form"),
+            ("request.headers.copy()", "request.headers"),
+            ("json.dumps(request.json)", "request.json"),
+            ("request.get_json()", "request"),
+            ("request.get_data(as_text=True)", "request"),
+            ("{k: v for k, v in request.headers.items()}", "request"),
         ],
     )
     def test_dump(self, expr: str, part: str) -> None:
@@ -353,6 +417,11 @@ class TestDumps:
     def test_dump_message_names_it(self) -> None:
         assert message_of("logger.info('%s', request.COOKIES)") == (
             "LOG019 log call may write a secret: dump of `request.COOKIES`"
+        )
+
+    def test_dump_method_message_names_it(self) -> None:
+        assert message_of("logger.info('%s', request.get_json())") == (
+            "LOG019 log call may write a secret: dump of `request.get_json()`"
         )
 
     @pytest.mark.parametrize(

@@ -228,6 +228,9 @@ REQUEST_DUMP_ATTRIBUTES = frozenset(
     ("headers", "cookies", "form", "post", "json", "body", "data")
 )
 
+# Flask's ways of reading the body, the same dump as ``request.json``.
+REQUEST_DUMP_METHODS = frozenset(("get_json", "get_data"))
+
 # Calls whose result no longer carries the value (``len``, ``bool``, ``hash``
 # come from the design; the others only say what a value is).
 MEASURING_FUNCTIONS = frozenset(
@@ -662,6 +665,11 @@ class Scan:
             if template is not None:
                 self.template(self.brace_parts(func.value, node.args, node.keywords))
 
+        if isinstance(func, ast.Attribute) and func.attr in REQUEST_DUMP_METHODS:
+            receiver = _last_name(func.value)
+            if receiver is not None and receiver.lower() == "request":
+                self.found.append((node, f"dump of `{receiver}.{func.attr}()`"))
+                return
         if isinstance(func, ast.Attribute) and func.attr in LOOKUP_METHODS:
             key = _key(node.args[0]) if node.args else None
             if key is not None:
