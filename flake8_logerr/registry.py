@@ -1135,8 +1135,9 @@ def test_read_quota_logs_the_failure(caplog):
             "see it. Say why in a comment (tool directives such as `# noqa` do not "
             "count), use `contextlib.suppress(...)` for the errors you mean to "
             "ignore, or log the exception. Lookup misses (`KeyError`, "
-            "`AttributeError`, `StopIteration`, Django's `DoesNotExist` and the "
-            "rest of the `expected-exceptions` setting) are not reported, nor is "
+            "`AttributeError`, `StopIteration` and the rest of the "
+            "`expected-exceptions` setting; a Django project adds `DoesNotExist`) "
+            "are not reported, nor is "
             "a narrow catch used as a branch: a `try` with an `else:` block, a "
             "yes/no function that answers `False`, or a handler for an exception "
             "its own `try` raised."
@@ -1530,8 +1531,8 @@ def test_parse_config_keeps_the_cause():
             "the way. Callers cannot tell \"insufficient funds\" from a typo. A "
             "class of your own (or a fitting built-in such as `ValueError` or "
             "`TypeError`) lets them catch exactly that failure and lets the "
-            "error tracker group it. Test files are not checked: raising a plain "
-            "`Exception` there to simulate a failure is fine."
+            "error tracker group it. Test files are checked too; the report "
+            "lists their places apart from the others."
         ),
         bad="""\
 def withdraw(balance, amount):
@@ -1566,9 +1567,7 @@ def test_withdraw_refuses_overdraft():
         limitations=(
             "Only `Exception` and `BaseException` named directly (or through "
             "`builtins.`) are seen: an alias (`Error = Exception`) or a class "
-            "stored in a variable is not followed. Test files are recognised by "
-            "name (`test_*.py`, `*_test.py`, `conftest.py`, `tests.py`) or by a "
-            "`tests`/`test`/`testing` folder; other test layouts are checked."
+            "stored in a variable is not followed."
         ),
         references=(
             "https://docs.python.org/3/tutorial/errors.html#user-defined-exceptions",
@@ -1712,7 +1711,7 @@ def test_load_logs_the_path(caplog, capsys):
             "file=out)`, `traceback.print_exc(file=buf)`) is output, not "
             "diagnostics, and passes. Besides the command-line contexts of the "
             "design, these count as programs: `setup.py`, `noxfile.py`, "
-            "`cli.py`, `cmdline.py`, a file that starts with `#!` or whose name "
+            "a file that starts with `#!` or whose name "
             "cannot be imported, files under `test/`, `t/`, `example/`, "
             "`demo/`, `demos/`, `doc/`, `benchmarks/`, `commands/` and "
             "`management/`; every method of a class whose base ends in "
@@ -1858,8 +1857,9 @@ def test_import_leaves_logging_alone():
             "Only calls made directly at module level are reported (`if`, `try` "
             "and `with` blocks count as module level); a function called at "
             "import time that configures logging is not followed. Besides the "
-            "file names of the design, a file that starts with `#!` or whose "
-            "name cannot be imported is treated as a program. A handler "
+            "file names of the design, a file whose name cannot be imported "
+            "(`run-etl.py`) is treated as a program; a `#!` script is not, as "
+            "its tests can still import it. A handler "
             "counts as a `NullHandler` only when it is built inline or bound to a "
             "name in the same file. Adding a handler or setting the level on the "
             "root logger is reported even with a `NullHandler`."

@@ -745,9 +745,6 @@ class TestLOG018:
             "NotImplementedError",
             "(KeyError, AttributeError)",
             "builtins.KeyError",
-            "ObjectDoesNotExist",
-            "User.DoesNotExist",
-            "self.model.DoesNotExist",
         ],
     )
     def test_expected_exceptions(self, caught: str) -> None:
@@ -759,6 +756,24 @@ class TestLOG018:
         """
 
         assert results(src) == []
+
+    @pytest.mark.parametrize(
+        "caught", ["ObjectDoesNotExist", "User.DoesNotExist", "self.model.DoesNotExist"]
+    )
+    def test_django_lookup_misses_are_not_expected_by_default(
+        self, caught: str
+    ) -> None:
+        src = f"""
+        try:
+            work()
+        except {caught}:
+            pass
+        """
+
+        assert results(src) == [(4, 0, "LOG018")]
+        # A Django project says so once; the last name of the type matches.
+        expected = ("KeyError", "DoesNotExist", "ObjectDoesNotExist")
+        assert results(src, expected_exceptions=expected) == []
 
     def test_one_unexpected_type_in_the_tuple_is_enough(self) -> None:
         src = """
@@ -1494,13 +1509,14 @@ class TestLOG023:
             "C:\\project\\testing\\fakes.py",
         ],
     )
-    def test_test_files_are_not_checked(self, filename: str) -> None:
+    def test_test_files_are_checked_too(self, filename: str) -> None:
+        # rules.md exempts no file: the report lists test places apart.
         src = """
         def broken():
             raise Exception("boom")
         """
 
-        assert results(src, filename=filename) == []
+        assert results(src, filename=filename) == [(3, 4, "LOG023")]
 
     def test_file_named_like_a_test_folder_is_checked(self) -> None:
         src = """
@@ -1946,7 +1962,9 @@ class TestLOG023ProjectRoot:
 
         assert results(src, filename=str(module)) == [(1, 0, "LOG023")]
 
-    def test_tests_folder_of_the_project_stays_exempt(self, tmp_path: Path) -> None:
+    def test_tests_folder_of_the_project_is_checked_too(
+        self, tmp_path: Path
+    ) -> None:
         project = tmp_path / "shop"
         (project / "tests").mkdir(parents=True)
         (project / "pyproject.toml").write_text("", encoding="utf-8")
@@ -1954,4 +1972,4 @@ class TestLOG023ProjectRoot:
         src = 'raise Exception("boom")\n'
         module.write_text(src, encoding="utf-8")
 
-        assert results(src, filename=str(module)) == []
+        assert results(src, filename=str(module)) == [(1, 0, "LOG023")]

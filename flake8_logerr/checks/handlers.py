@@ -18,7 +18,6 @@ from typing import Any
 from flake8_logerr.checks.logging_calls import flags_log005, flags_log010
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
-from flake8_logerr.paths import project_parts
 from flake8_logerr.scope import FUNCTION_TYPES, TRY_TYPES, Scope
 
 # ``ast.Try``, or ``ast.TryStar`` (``except*``) where the Python has it.
@@ -46,9 +45,6 @@ _EXC_INFO_READERS = frozenset(
 # positional arguments: Twisted's ``Failure()`` and celery's ``ExceptionInfo()``.
 _EXC_INFO_CAPTURES = frozenset(("Failure", "ExceptionInfo"))
 
-# Lookup misses of Django and friends (``Model.DoesNotExist``,
-# ``TemplateDoesNotExist``): the framework's own ``KeyError`` (LOG018).
-_LOOKUP_MISS_SUFFIX = "DoesNotExist"
 
 # Tool directives are not explanations. A reason may follow a directive
 # after its codes (``noqa: E722 best effort``) or after a dash or a second
@@ -265,9 +261,7 @@ def _is_expected(handler: ast.ExceptHandler, expected: Sequence[str]) -> bool:
         if name is None:
             return False
         last = name.rsplit(".", 1)[-1]
-        if name in expected or last in expected:
-            continue
-        if not last.endswith(_LOOKUP_MISS_SUFFIX):
+        if name not in expected and last not in expected:
             return False
     return True
 
@@ -596,27 +590,11 @@ def check_log022_raise_without_from(
     ctx.report("LOG022", node, name or ast.unparse(exc))
 
 
-def is_test_file(filename: str) -> bool:
-    """A test module by its name or by a ``tests``/``test`` folder.
-
-    The folders are judged inside the file's own project, so a project kept
-    under another one's ``tests/`` (and flake8 run from outside it) is not
-    taken for tests.
-    """
-    parts = project_parts(filename) or ("",)
-    name = parts[-1]
-    if name in ("conftest.py", "tests.py") or _TEST_FILE_RE.search(name):
-        return True
-    return any(part in ("tests", "test", "testing") for part in parts[:-1])
-
-
 # LOG023
 def check_log023_generic_exception_raised(
     ctx: Context, node: ast.Raise, scope: Scope
 ) -> None:
-    # Tests raise a plain Exception to simulate a failure; no caller has
-    # to catch it (precision).
-    if node.exc is None or is_test_file(ctx.filename):
+    if node.exc is None:
         return
     target = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
     if _is_broad(target):

@@ -26,8 +26,6 @@ CLI_FILE_NAMES = frozenset(
         "conftest.py",
         "setup.py",
         "noxfile.py",
-        "cli.py",
-        "cmdline.py",
     )
 )
 CLI_FILE_RE = re.compile(r"^test_.*\.py$|_test\.py$")
@@ -355,11 +353,16 @@ def _is_script_file(ctx: Context) -> bool:
     return any(part in CLI_DIRECTORIES for part in parts[:-1])
 
 
-def _is_run(ctx: Context) -> bool:
-    """A file that cannot be imported (``qps-bench.py``) or starts with ``#!``."""
+def _cannot_be_imported(ctx: Context) -> bool:
+    """A file whose name is no module name (``qps-bench.py``): only run."""
     base = _path_parts(ctx.filename)[-1:] or [""]
     stem = base[0].removesuffix(".py")
-    if base[0].endswith(".py") and not stem.isidentifier():
+    return base[0].endswith(".py") and not stem.isidentifier()
+
+
+def _is_run(ctx: Context) -> bool:
+    """A file that cannot be imported or starts with ``#!``."""
+    if _cannot_be_imported(ctx):
         return True
     return bool(ctx.lines) and ctx.lines[0].startswith("#!")
 
@@ -594,7 +597,9 @@ def check_log027_logging_configured_on_import(
     if not _configures_logging(ctx, names, node):
         return
     parts = _path_parts(ctx.filename)
-    if (parts and parts[-1] in CONFIG_FILE_NAMES) or _is_run(ctx):
+    # A ``#!`` script can still be imported (by its tests, say), so only a
+    # name that is no module name lets it configure logging at import.
+    if (parts and parts[-1] in CONFIG_FILE_NAMES) or _cannot_be_imported(ctx):
         return
     if _matches_globs(ctx.filename, ctx.settings.config_allowed_in):
         return
