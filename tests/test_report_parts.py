@@ -615,3 +615,130 @@ def test_wording_covers_every_rule() -> None:
     assert set(BENEFITS) == set(RULES)
     assert set(SUFFIXES) == set(RULES)
     assert set(ABOUT) == set(RULES)
+
+
+def _report(tmp_path: Path, files: dict[str, str]) -> str:
+    """Write ``files``, run ``logerr report`` there, return the summary."""
+    from flake8_logerr.cli import main
+
+    project = tmp_path / "project"
+    _write(project, files)
+    status = main(
+        ["report", "--date", "2026-12-03", "--out", str(project / "out"), "-j", "1"]
+        + [str(project)]
+    )
+    assert status == 0
+    return (project / "out" / "logging-error-handling-2026-12-03.md").read_text()
+
+
+class TestFittedAdvice:
+    def test_a_fastapi_service_gets_a_request_id_middleware_on_its_app(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        summary = _report(
+            tmp_path,
+            {
+                "pyproject.toml": '[project]\nname = "svc"\n',
+                "svc/__init__.py": "",
+                "svc/main.py": """
+                    import logging
+
+                    from fastapi import FastAPI
+
+                    logger = logging.getLogger(__name__)
+                    api = FastAPI()
+                """,
+            },
+        )
+
+        steps = summary.split("## Next Steps")[1]
+        assert (
+            "in `project/svc/main.py`, next to `api = FastAPI(...)` (line 6)" in steps
+        )
+        assert '@api.middleware("http")' in steps
+        assert "Correlation IDs on every record: none yet; for FastAPI" in summary
+
+    def test_a_django_project_gets_its_logging_setting(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        summary = _report(
+            tmp_path,
+            {
+                "requirements.txt": "Django==5.1\n",
+                "site/settings.py": """
+                    DEBUG = True
+                    LOGGING = {"version": 1, "root": {"level": "DEBUG"}}
+                """,
+            },
+        )
+
+        assert (
+            "replace the `LOGGING` setting at `project/site/settings.py:2` with one"
+            in summary
+        )
+        assert '"root": {"handlers": ["console"], "level": os.environ.get(' in summary
+        assert "Django's `DEBUG` is hard-coded on at `project/site/settings.py:1`" in (
+            summary
+        )
+        assert "- **Frameworks and libraries:** Django (listed in " in summary
+
+
+class TestCleanProject:
+    def test_no_finding_still_gives_every_section_and_no_finding_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        summary = _report(
+            tmp_path,
+            {
+                "app/tidy.py": """
+                    import logging
+
+                    logger = logging.getLogger(__name__)
+
+
+                    def tidy(path):
+                        logger.info("tidying %s", path)
+                """
+            },
+        )
+
+        from flake8_logerr.report.render_summary import SECTIONS
+
+        headings = [line[3:] for line in summary.splitlines() if line.startswith("## ")]
+        assert headings == list(SECTIONS)
+        assert "- **Findings:** none." in summary
+        assert "None: no rule fired." in summary
+        assert "There is nothing to fix today." in summary
+        assert "0 of them" not in summary
+        assert not any(
+            (tmp_path / "project/out/logging-error-handling-2026-12-03").iterdir()
+        )
+
+
+def test_progress_shows_only_after_a_second_and_clears_its_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import types
+
+    from flake8_logerr.commands import report as command
+
+    clock = iter([0.0, 0.5, 1.5, 1.6, 2.0])
+    stream = io.StringIO()
+    progress = command._Progress(stream)
+    progress.started = 0.0
+    fake_time = types.SimpleNamespace(monotonic=lambda: next(clock))
+    monkeypatch.setattr(command, "time", fake_time)
+
+    for done in (160, 320, 480, 640, 800):
+        progress(done, 800)
+    progress.done()
+
+    # 0.0 and 0.5 s: too early; 1.6 s: too soon after the last update.
+    assert stream.getvalue() == (
+        "\rlogerr report: checked 480/800 files"
+        "\rlogerr report: checked 800/800 files\r\x1b[K"
+    )

@@ -77,6 +77,29 @@ FACTORIES = ("getLogger", "get_logger", "get_task_logger")
 ERROR_METHODS = frozenset(("exception", "error", "critical", "fatal", "warning"))
 
 
+@dataclass(frozen=True)
+class WebApp:
+    """A module-level web application object, where advice can attach."""
+
+    path: str
+    line: int
+    name: str
+    framework: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+# Application classes -> the framework they belong to.
+WEB_APP_CLASSES = {
+    "Flask": "Flask",
+    "Quart": "Quart",
+    "FastAPI": "FastAPI",
+    "Starlette": "Starlette",
+}
+
+
 @dataclass
 class StatusFacts:
     """Evidence for each question of "Current Status"."""
@@ -104,6 +127,9 @@ class StatusFacts:
     raise_from: int = 0
     test_files: int = 0
     django_debug: list[Evidence] = field(default_factory=list)
+    # Web application objects: ``app = Flask(__name__)``; the text is the
+    # framework, ``WebApp.name`` the variable.
+    web_apps: list[WebApp] = field(default_factory=list)
 
     @property
     def rotation(self) -> list[Evidence]:
@@ -123,7 +149,7 @@ class StatusFacts:
     def sort(self) -> None:
         for value in vars(self).values():
             if isinstance(value, list):
-                value.sort(key=lambda e: (e.path, e.line, e.text))
+                value.sort(key=lambda e: (e.path, e.line, str(e)))
 
 
 def dotted(node: ast.AST | None) -> str | None:
@@ -266,6 +292,13 @@ class _ModuleWalk:
                 and any(_mentions_name(arg) for arg in value.args)
             ):
                 self.note(self.facts.module_loggers, statement, _text(value))
+            callee = _last(dotted(value.func)) if isinstance(value, ast.Call) else ""
+            if callee in WEB_APP_CLASSES and names and names[0]:
+                self.facts.web_apps.append(
+                    WebApp(
+                        self.path, statement.lineno, names[0], WEB_APP_CLASSES[callee]
+                    )
+                )
 
     def _call(self, node: ast.Call) -> None:
         name = dotted(node.func)

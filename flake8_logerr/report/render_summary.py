@@ -186,6 +186,8 @@ def _overview(data: ReportData) -> str:
 
 def _finding_count(data: ReportData) -> str:
     main = data.main_places
+    if not data.places:
+        return "none"
     text = (
         f"{plural(len(main), 'place')} across "
         f"{plural(len({p.code for p in main}), 'rule')}"
@@ -384,6 +386,9 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
             maintainability = [
                 p for p in main if RULES[p.code].category == "maintainability"
             ]
+            if not main:
+                notes.append("- **Code Quality:** nothing found outside test code.")
+                continue
             notes.append(
                 f"- **Code Quality:** {plural(len(main), 'place')}: "
                 f"{len(reliability)} about reliability (errors that vanish, records "
@@ -403,12 +408,15 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
     flagged = sorted(data.flagged_functions)
     tested = [name for name in flagged if name not in untested]
     log_tests = data.facts.log_tests
-    testing = (
-        "- **Quality & Testing:** "
-        f"{plural(len(flagged), 'function has', 'functions have')} findings; "
-        f"{len(tested)} of them {'is' if len(tested) == 1 else 'are'} mentioned by "
-        "a test"
-    )
+    if flagged:
+        testing = (
+            "- **Quality & Testing:** "
+            f"{plural(len(flagged), 'function has', 'functions have')} findings; "
+            f"{len(tested)} of them {'is' if len(tested) == 1 else 'are'} mentioned "
+            "by a test"
+        )
+    else:
+        testing = "- **Quality & Testing:** no function has findings"
     if tested:
         testing += f" ({join_words([code(n) for n in tested[:MAX_EVIDENCE]])})"
     if untested:
@@ -423,7 +431,8 @@ def _area_notes(data: ReportData, untested: list[str]) -> list[str]:
         )
     else:
         testing += ". No test asserts on log output (no `caplog`, no `assertLogs`)."
-    testing += " Each finding file ends with a test written for its function."
+    if data.groups:
+        testing += " Each finding file ends with a test written for its function."
     notes.append(testing)
     return notes
 
@@ -496,6 +505,8 @@ def _error_items(data: ReportData, facts: StatusFacts) -> list[str]:
             f"review: {facts.handlers_logging} log at warning level or above, "
             f"{facts.handlers_raising} raise."
         )
+        if facts.handlers_total
+        else "No except handler in the code under review."
     ]
     silent = _codes(data, SILENT)
     if silent:
@@ -635,7 +646,11 @@ def _security_items(data: ReportData, facts: StatusFacts) -> list[str]:
 
 
 def _test_items(data: ReportData, facts: StatusFacts) -> list[str]:
-    items = [f"{plural(facts.test_files, 'test file')} found."]
+    items = [
+        f"{plural(facts.test_files, 'test file')} found."
+        if facts.test_files
+        else "No test file found (test_*.py, *_test.py, conftest.py or a tests folder)."
+    ]
     if facts.log_tests:
         items.append(f"Tests that assert on log output: {_evidence(facts.log_tests)}.")
     else:
@@ -807,8 +822,8 @@ def _improvements(data: ReportData, folder: str) -> str:
             "Tests assert on log output",
             _evidence(facts.log_tests, 3)
             if facts.log_tests
-            else "no test uses `caplog` or `assertLogs`; each finding file suggests "
-            "one",
+            else "no test uses `caplog` or `assertLogs`"
+            + ("; each finding file suggests one" if data.groups else ""),
         )
     )
     enforced = [
@@ -919,8 +934,9 @@ def _metrics(data: ReportData) -> str:
             "Tests that assert on log output",
             str(len(facts.log_tests)),
             (
-                f"at least {max(len(data.flagged_functions), 1)} (one per flagged "
-                "function)"
+                f"at least {len(data.flagged_functions)} (one per flagged function)"
+                if data.flagged_functions
+                else "at least 1"
             ),
         ),
         ("Structured (JSON) logging", "yes" if facts.structured else "no", "yes"),
@@ -939,12 +955,21 @@ def _metrics(data: ReportData) -> str:
 def _next_steps(data: ReportData) -> str:
     project = data.project
     lines = ["## Next Steps", ""]
-    lines.append(
-        "Work through the action items above, one finding file at a time. Then keep "
-        "these problems from coming back with the few lines below, fitted to what the "
-        "project already uses."
-    )
+    if data.groups:
+        lines.append(
+            "Work through the action items above, one finding file at a time. Then "
+            "keep these problems from coming back with the few lines below, fitted to "
+            "what the project already uses."
+        )
+    else:
+        lines.append(
+            "There is nothing to fix today. These few lines, fitted to what the "
+            "project already uses, keep it that way."
+        )
     step = 1
+    for intro, body, language in _fitting_steps(data):
+        lines += ["", f"{step}. {intro}", "", _indented(fence(body, language))]
+        step += 1
     if project.flake8_file is not None:
         lines += [
             "",
@@ -1093,6 +1118,122 @@ def _next_steps(data: ReportData) -> str:
         ),
     ]
     return "\n".join(lines)
+
+
+DJANGO_LOGGING = """\
+import os
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}"""
+
+REQUEST_ID_FILTER = """\
+import contextvars
+import logging
+import uuid
+
+request_id = contextvars.ContextVar("request_id", default="-")
+
+
+class RequestIdFilter(logging.Filter):
+    \"\"\"Puts the current request's id on every record (add it to each handler).\"\"\"
+
+    def filter(self, record):
+        record.request_id = request_id.get()
+        return True
+"""
+
+REQUEST_ID_HOOKS = {
+    "Flask": """
+
+@{app}.before_request
+def set_request_id():
+    request_id.set(request.headers.get("X-Request-ID") or uuid.uuid4().hex)""",
+    "Quart": """
+
+@{app}.before_request
+async def set_request_id():
+    request_id.set(request.headers.get("X-Request-ID") or uuid.uuid4().hex)""",
+    "FastAPI": """
+
+@{app}.middleware("http")
+async def set_request_id(request, call_next):
+    token = request_id.set(request.headers.get("X-Request-ID") or uuid.uuid4().hex)
+    try:
+        return await call_next(request)
+    finally:
+        request_id.reset(token)""",
+}
+
+CELERY_TASK_ID = """\
+from celery.signals import task_prerun
+
+# With the RequestIdFilter above: each task's records carry its id.
+@task_prerun.connect
+def set_task_id(task_id=None, **kwargs):
+    request_id.set(task_id or "-")"""
+
+
+def _fitting_steps(data: ReportData) -> list[tuple[str, str, str]]:
+    """Set-up advice fitted to the frameworks the project uses, when it lacks it."""
+    facts = data.facts
+    project = data.project
+    steps: list[tuple[str, str, str]] = []
+    levels_free = bool(facts.levels_env or facts.levels_set)
+    if project.uses("django") and not (facts.structured and levels_free):
+        settings = [e for e in facts.config if "LOGGING" in e.text]
+        where = (
+            f"replace the `LOGGING` setting at {code(settings[0].where)} with one "
+            if settings
+            else "add a `LOGGING` setting to the settings module "
+        )
+        steps.append(
+            (
+                (
+                    f"Django configures logging from its settings: {where}that writes "
+                    "JSON records and takes the level from the environment (add "
+                    "`python-json-logger` to the dependencies):"
+                ),
+                DJANGO_LOGGING,
+                "python",
+            )
+        )
+    apps = [app for app in facts.web_apps if app.framework in REQUEST_ID_HOOKS]
+    if not facts.correlation_ids and apps:
+        app = apps[0]
+        hook = REQUEST_ID_HOOKS[app.framework].format(app=app.name)
+        steps.append(
+            (
+                (
+                    f"Give every record of a request the same id: in {code(app.path)}, "
+                    f"next to `{app.name} = {app.framework}(...)` (line {app.line}), a "
+                    "context variable, a filter that copies it onto records, and a "
+                    f"{app.framework} hook that sets it:"
+                ),
+                REQUEST_ID_FILTER + hook,
+                "python",
+            )
+        )
+    elif not facts.correlation_ids and project.uses("celery"):
+        steps.append(
+            (
+                (
+                    "Give every record of a Celery task the task's id: a context "
+                    "variable and a filter as for requests, set when the task starts:"
+                ),
+                REQUEST_ID_FILTER + "\n\n" + CELERY_TASK_ID,
+                "python",
+            )
+        )
+    return steps
 
 
 def _indented(text: str) -> str:
