@@ -6,6 +6,7 @@ change with ``LOGERR_UPDATE_GOLDEN=1 pytest tests/test_report.py``.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -339,10 +340,21 @@ class TestDirectRun:
             for path in sorted(GOLDEN.rglob("*.md"))
         }
         assert sorted(files) == sorted(expected)
-        for name, text in files.items():
-            assert text == expected[name], (
-                f"{name} differs from its golden file; if the change is intended, "
-                "run LOGERR_UPDATE_GOLDEN=1 pytest tests/test_report.py"
+        changed = [name for name, text in files.items() if text != expected[name]]
+        if changed:
+            diff = difflib.unified_diff(
+                expected[changed[0]].splitlines(),
+                files[changed[0]].splitlines(),
+                "golden",
+                "now",
+                lineterm="",
+            )
+            pytest.fail(
+                f"{len(changed)} report files differ from their golden files "
+                f"({', '.join(changed)}); if the change is intended, run "
+                "LOGERR_UPDATE_GOLDEN=1 pytest tests/test_report.py. First diff:\n"
+                + "\n".join(list(diff)[:60]),
+                pytrace=False,
             )
 
 
