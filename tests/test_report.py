@@ -394,6 +394,43 @@ class TestFromLintOutput:
                 location = direct[name].split("## Location")[1].split("## Current")[0]
                 assert location in imported[name]
 
+    @pytest.mark.parametrize("output_format", ["text", "json"])
+    def test_pylint_output_gives_the_same_finding_files(
+        self, project: Path, capsys: pytest.CaptureFixture[str], output_format: str
+    ) -> None:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pylint",
+                "--load-plugins=pylint_logerr",
+                "--disable=all",
+                "--enable=logerr",
+                "--score=n",
+                f"--output-format={output_format}",
+                "parcel",
+                "tests",
+            ],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.stdout, done.stderr
+        (project / "pylint.out").write_text(done.stdout)
+        run(capsys, "--out", "direct")
+
+        result = run(capsys, "--out", "imported", "--from-pylint", "pylint.out")
+
+        direct = report_files(project / "direct")
+        imported = report_files(project / "imported")
+        assert result.status == 0
+        assert sorted(imported) == sorted(direct)
+        for name in direct:
+            if name != SUMMARY:
+                location = direct[name].split("## Location")[1].split("## Current")[0]
+                assert location in imported[name]
+
     def test_flake8_logging_duplicates_are_merged_and_said_so(
         self, project: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -112,8 +112,8 @@ class TestPylint:
         parsed = parse_pylint(text, "pylint.txt")
 
         assert _findings(parsed) == [
-            ("app/views.py", 12, 4, "LOG015", "W5815"),
-            ("app/views.py", 20, 8, "LOG012", "E5812"),
+            ("app/views.py", 12, 4, "LOG015", "LOG015"),
+            ("app/views.py", 20, 8, "LOG012", "LOG012"),
             ("app/views.py", 30, 4, "LOG011", "W1203"),
         ]
         assert dict(parsed.other_rules) == {"C0114": 1}
@@ -125,7 +125,7 @@ class TestPylint:
     def test_symbol_alone_maps_when_the_id_is_unknown(self) -> None:
         parsed = parse_pylint("a.py:1:0: W9999: x (bare-except-handler)\n", "p")
 
-        assert _findings(parsed) == [("a.py", 1, 0, "LOG016", "W9999")]
+        assert _findings(parsed) == [("a.py", 1, 0, "LOG016", "LOG016")]
 
     def test_json_output(self) -> None:
         entries = [
@@ -151,7 +151,7 @@ class TestPylint:
 
         parsed = parse_pylint(json.dumps(entries), "pylint.json")
 
-        assert _findings(parsed) == [("app/jobs.py", 8, 4, "LOG018", "W5818")]
+        assert _findings(parsed) == [("app/jobs.py", 8, 4, "LOG018", "LOG018")]
         assert dict(parsed.other_rules) == {"C0301": 1}
         assert [(s.number, s.reason) for s in parsed.skipped] == [
             (2, "not a pylint message")
@@ -174,7 +174,7 @@ class TestPylint:
 
         parsed = parse_pylint(json.dumps(data), "pylint.json")
 
-        assert _findings(parsed) == [("a.py", 3, 0, "LOG008", "W5808")]
+        assert _findings(parsed) == [("a.py", 3, 0, "LOG008", "LOG008")]
 
     def test_broken_json_is_an_input_error(self) -> None:
         with pytest.raises(InputError, match="not valid JSON"):

@@ -210,7 +210,7 @@ def parse_pylint(text: str, origin: str) -> ParsedInput:
             int(match["line"]),
             int(match["col"]),
             code or msgid,
-            msgid,
+            _pylint_tool_code(msgid, match["symbol"], code),
             match["message"],
         )
     return parsed
@@ -248,7 +248,7 @@ def _parse_pylint_json(text: str, origin: str) -> ParsedInput:
             line,
             col,
             code or msgid,
-            msgid,
+            _pylint_tool_code(msgid, symbol if isinstance(symbol, str) else None, code),
             message,
         )
     return parsed
@@ -294,6 +294,13 @@ def parse_ruff(text: str, origin: str) -> ParsedInput:
             message,
         )
     return parsed
+
+
+def _pylint_tool_code(msgid: str, symbol: str | None, code: str | None) -> str:
+    """Our code for our own pylint messages, so only foreign ids are named."""
+    if code is not None and (msgid in PYLINT_OURS or symbol in PYLINT_OURS):
+        return code
+    return msgid
 
 
 def _pylint_code(msgid: str, symbol: str | None) -> str | None:
