@@ -388,7 +388,7 @@ class TestFromLintOutput:
         assert result.status == 0
         assert sorted(imported) == sorted(direct)
         summary = imported[SUMMARY]
-        assert "findings from flake8 output in `flake8.txt`" in summary
+        assert "findings from flake8 output read from `flake8.txt`" in summary
         for name in direct:
             if name != SUMMARY:
                 location = direct[name].split("## Location")[1].split("## Current")[0]

@@ -242,7 +242,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[ParsedInput | None, str]:
         except InputError as exc:
             raise UsageError(str(exc)) from exc
         where = "standard input" if name == "-" else f"`{name}`"
-        origins.append(f"{tool} output in {where}")
+        origins.append(f"{tool} output read from {where}")
     return parsed, " and ".join(origins)
 
 
