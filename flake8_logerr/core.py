@@ -218,9 +218,14 @@ def _push_children(
 
 def run_checks(ctx: Context) -> None:
     """Walk the tree, then run every rule over what the walk filed."""
-    from flake8_logerr.checks import LOG_CALL_CHECKS, MODULE_CHECKS, NODE_CHECKS
+    from flake8_logerr.checks import (
+        FILED_TYPES,
+        LOG_CALL_CHECKS,
+        MODULE_CHECKS,
+        NODE_CHECKS,
+    )
 
-    wanted = frozenset(NODE_CHECKS) | {ast.Call}
+    wanted = frozenset(NODE_CHECKS) | FILED_TYPES | {ast.Call}
     _walk(ctx, wanted)
 
     for node, scope in ctx.nodes_of(ast.Call):

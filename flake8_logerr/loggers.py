@@ -98,14 +98,25 @@ class LoggerTable:
         self.loguru_modules: set[str] = set()
         self.factories = FACTORY_NAMES | set(settings.logger_factories)
         self.extra_names = frozenset(settings.logger_names)
+        # local name -> dotted names it may stand for, from every import
+        # (``import logging.handlers as lh`` binds ``lh`` to logging.handlers).
+        self.imports: dict[str, set[str]] = {}
         self._bound_values: list[tuple[ast.expr, ast.expr]] = []
         self._bound_names: set[str] | None = None
         self._bound_attrs: set[str] | None = None
 
     # -- during the walk ---------------------------------------------------
 
+    def _bind(self, local: str, dotted: str) -> None:
+        self.imports.setdefault(local, set()).add(dotted)
+
     def note_import(self, node: ast.Import) -> None:
         for alias in node.names:
+            if alias.asname is None:
+                top = alias.name.partition(".")[0]
+                self._bind(top, top)
+            else:
+                self._bind(alias.asname, alias.name)
             if alias.name == "logging":
                 self.logging_modules.add(alias.asname or "logging")
             elif alias.name.startswith("logging.") and alias.asname is None:
@@ -118,6 +129,8 @@ class LoggerTable:
             return
         for alias in node.names:
             local = alias.asname or alias.name
+            if node.module is not None and alias.name != "*":
+                self._bind(local, f"{node.module}.{alias.name}")
             if node.module == "logging":
                 self.from_logging[local] = alias.name
             elif node.module == "loguru" and alias.name == "logger":
@@ -129,6 +142,25 @@ class LoggerTable:
                 self._bound_values.append((target, value))
 
     # -- after the walk ----------------------------------------------------
+
+    def qualified_names(self, node: ast.expr) -> set[str]:
+        """The imported dotted names ``node`` may stand for.
+
+        ``lh.RotatingFileHandler`` after ``import logging.handlers as lh``
+        gives ``{"logging.handlers.RotatingFileHandler"}``; a name that was
+        not imported gives nothing.
+        """
+        attributes = []
+        while isinstance(node, ast.Attribute):
+            attributes.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return set()
+        bases = self.imports.get(node.id)
+        if not bases:
+            return set()
+        suffix = "".join("." + attr for attr in reversed(attributes))
+        return {base + suffix for base in bases}
 
     def _freeze(self) -> None:
         names: set[str] = set()

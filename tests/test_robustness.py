@@ -476,39 +476,9 @@ DEEP_CONTEXTS: dict[str, str] = {
 }
 
 
-# Helpers of other rule modules that still recurse once per level; each
-# such case reports LOG000 instead of its findings. Remove a pair from here
-# when its helper is made iterative (strict: the test then says so).
-RECURSIVE_HELPERS = {
-    **{
-        ("attribute chain", context): "checks/setup.py dotted()"
-        for context in ("message", "in handler", "print", "getLogger")
-    },
-    **{
-        (kind, context): "checks/sensitive.py Scan.value()"
-        for kind in ("percent chain", "method calls", "subscripts", "conditional chain")
-        for context in ("message", "argument", "extra", "in handler")
-    },
-}
-
-
-def deep_case(kind: str, context: str) -> object:
-    helper = RECURSIVE_HELPERS.get((kind, context))
-    if helper is None:
-        return (kind, context)
-    reason = f"{helper} recurses once per nesting level"
-    return pytest.param(
-        kind, context, marks=pytest.mark.xfail(reason=reason, strict=True)
-    )
-
-
 @pytest.mark.parametrize(
     ("kind", "context"),
-    [
-        deep_case(kind, context)
-        for kind in DEEP_EXPRESSIONS
-        for context in DEEP_CONTEXTS
-    ],
+    [(kind, context) for kind in DEEP_EXPRESSIONS for context in DEEP_CONTEXTS],
 )
 def test_deep_expression_does_not_break_the_core(kind: str, context: str) -> None:
     expression = DEEP_EXPRESSIONS[kind](TERMS - 100)

@@ -3,6 +3,8 @@
 Each module under ``checks/`` lists its rules in ``HOOKS``: pairs of an ast
 node type (or ``"log_call"``, or ``"module"``) and a ``check_log0NN_…``
 function. Adding a rule means writing the function and adding its pair.
+A module may also list in ``FILED`` node types it reads with
+``ctx.nodes_of`` without a check per node.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ _MODULES: tuple[Any, ...] = (logging_calls, handlers, sensitive, setup)
 NODE_CHECKS: dict[type, list[NodeCheck]] = {}
 LOG_CALL_CHECKS: list[LogCallCheck] = []
 MODULE_CHECKS: list[ModuleCheck] = []
+FILED_TYPES: set[type] = set()
 
 for _module in _MODULES:
+    FILED_TYPES.update(getattr(_module, "FILED", ()))
     for _target, _check in _module.HOOKS:
         if _target == "log_call":
             LOG_CALL_CHECKS.append(_check)

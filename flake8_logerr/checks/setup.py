@@ -119,30 +119,15 @@ class _Names:
     """What the imports and assignments bind, and which code prints on purpose."""
 
     def __init__(self, ctx: Context) -> None:
-        # local name -> dotted names it may stand for (``lh`` -> logging.handlers)
-        self.imported: dict[str, set[str]] = {}
+        self._loggers = ctx.loggers
         # ``print`` defined, assigned or imported somewhere in the module.
-        self.print_rebound = False
+        self.print_rebound = "print" in ctx.loggers.imports
         self.null_handlers: set[str] = set()
         self.root_loggers: set[str] = set()
         # LOG025: lines of ``if verbose:`` bodies; functions that prompt.
         self.verbose_lines: list[tuple[int, int]] = []
         self.prompting: set[ast.AST] = set()
 
-        for node, _ in ctx.nodes_of(ast.Import):
-            for alias in node.names:
-                if alias.asname is None:
-                    top = alias.name.partition(".")[0]
-                    self._bind(top, top)
-                else:
-                    self._bind(alias.asname, alias.name)
-        for node, _ in ctx.nodes_of(ast.ImportFrom):
-            if node.level or node.module is None:
-                continue
-            for alias in node.names:
-                if alias.name != "*":
-                    local = alias.asname or alias.name
-                    self._bind(local, f"{node.module}.{alias.name}")
         for function_type in (*FUNCTION_TYPES, ast.ClassDef):
             for node, _ in ctx.nodes_of(function_type):
                 if node.name == "print":
@@ -168,11 +153,6 @@ class _Names:
             ):
                 self.prompting.add(scope.function)
 
-    def _bind(self, local: str, dotted: str) -> None:
-        self.imported.setdefault(local, set()).add(dotted)
-        if local == "print":
-            self.print_rebound = True
-
     def _note_assign(self, ctx: Context, target: ast.expr, value: Any) -> None:
         if not isinstance(target, ast.Name):
             return
@@ -185,11 +165,7 @@ class _Names:
 
     def dotted(self, node: ast.expr) -> set[str]:
         """The imported dotted names ``node`` may stand for (``lh.X``...)."""
-        if isinstance(node, ast.Name):
-            return self.imported.get(node.id, set())
-        if isinstance(node, ast.Attribute):
-            return {f"{base}.{node.attr}" for base in self.dotted(node.value)}
-        return set()
+        return self._loggers.qualified_names(node)
 
 
 def _mentions_verbosity(test: ast.expr) -> bool:
@@ -215,10 +191,6 @@ def _names(ctx: Context) -> _Names:
     if names is None:
         names = _NAMES[ctx] = _Names(ctx)
     return names
-
-
-def _filed(ctx: Context, node: ast.AST, scope: Scope) -> None:
-    """Nothing to do per node: hooked so that the walk files it for ``_Names``."""
 
 
 def _is_root_logger(ctx: Context, node: ast.expr) -> bool:
@@ -606,16 +578,17 @@ def check_log027_logging_configured_on_import(
     ctx.report("LOG027", node, ast.unparse(node.func) + "()")
 
 
+# Read through ``ctx.nodes_of`` by ``_Names`` and LOG020.
+FILED = (
+    ast.Assign,
+    ast.AnnAssign,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.If,
+)
+
 HOOKS: list[tuple[Any, Any]] = [
-    # Filed for ``_Names`` and LOG020.
-    (ast.Import, _filed),
-    (ast.ImportFrom, _filed),
-    (ast.Assign, _filed),
-    (ast.AnnAssign, _filed),
-    (ast.FunctionDef, _filed),
-    (ast.AsyncFunctionDef, _filed),
-    (ast.ClassDef, _filed),
-    (ast.If, _filed),
     ("module", check_log020_no_module_logger),
     (ast.Call, check_log025_print_for_diagnostics),
     (ast.Call, check_log026_file_handler_without_rotation),
