@@ -1103,9 +1103,11 @@ def test_read_quota_logs_the_failure(caplog):
             "A comment excuses only a silent handler, as for LOG018: a commented "
             "fallback value is still reported. Calls that record the exception "
             "without naming it count only "
-            "when they are known: `sys.exc_info()`, `traceback.format_exc()` and "
-            "friends, `inspect.trace()`, Twisted's `Failure()` and celery's "
-            "`ExceptionInfo()`; a helper of your own that reads `sys.exc_info()` "
+            "when they are known and keep it: `sys.exc_info()`, "
+            "`traceback.format_exc()`, `inspect.trace()`, Twisted's `Failure()` "
+            "and celery's "
+            "`ExceptionInfo()` (printing it with `traceback.print_exc()` does "
+            "not count); a helper of your own that reads `sys.exc_info()` "
             "is not seen, so `except Exception: report_current_error()` is "
             "reported unless `report_current_error` is listed in "
             "`reporter-functions`. In tests, a broad catch that turns the error "
@@ -1348,11 +1350,12 @@ def test_fetch_logs_under_its_module_name(caplog):
         limitations=(
             "The finding is made once per module, at its first logging call. A "
             "logger made in a class body counts as a module logger (the body runs "
-            "once, at import). A literal name inside one of the file's own "
-            'packages (`getLogger("django.request")` in '
-            "`django/core/handlers/base.py`) counts too: it is a deliberate name "
-            "in the right branch of the tree; inside a function only a name "
-            'computed there does (`getLogger("django.security.%s" % kind)`). '
+            "once, at import). The module's own dotted name written out "
+            '(`getLogger("shop.search")` in `shop/search.py`) counts as '
+            "`__name__`; inside a function only a name computed there below "
+            "it does. Any other literal is reported, deliberate ones included: "
+            'Django\'s `getLogger("django.request")` names a purpose, not a '
+            "module (silence it with `# noqa: LOG020`). "
             "Calls on an object's logger (`self.logger`, `app.logger`, "
             "`spider.logger`) do not trigger the rule: the object chose its "
             "logger. Test files (`test_*.py`, `*_test.py`, `conftest.py`, files "
@@ -1713,9 +1716,7 @@ def test_load_logs_the_path(caplog, capsys):
             "design, these count as programs: `setup.py`, `noxfile.py`, "
             "a file that starts with `#!` or whose name "
             "cannot be imported, files under `test/`, `t/`, `example/`, "
-            "`demo/`, `demos/`, `doc/`, `benchmarks/`, `commands/` and "
-            "`management/`; every method of a class whose base ends in "
-            "`Command`; functions named for printing (`print_help`, `_pprint`), "
+            "`demo/`, `demos/`, `doc/` and `benchmarks/`; "
             "functions that prompt with `input()` or `getpass()`, and output "
             "under `if verbose:`, `if verbosity >= 2:` or `if not quiet:`. A "
             "command-line front end that lives inside the package under another "

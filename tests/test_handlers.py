@@ -1973,3 +1973,34 @@ class TestLOG023ProjectRoot:
         module.write_text(src, encoding="utf-8")
 
         assert results(src, filename=str(module)) == [(1, 0, "LOG023")]
+
+
+class TestLOG017PrintedTraceback:
+    def test_printing_the_traceback_is_not_handling_it(self) -> None:
+        # The traceback goes to stderr, where nobody collects it: LOG025 says
+        # so for the print, LOG017 for the handler that lets the error go.
+        src = """
+        import traceback
+
+        def apply(event, message):
+            try:
+                event.apply()
+            except Exception:
+                traceback.print_exc()
+                message.nack()
+        """
+
+        assert results(src) == [(7, 4, "LOG017"), (8, 8, "LOG025")]
+
+    def test_keeping_the_formatted_traceback_is_using_it(self) -> None:
+        src = """
+        import traceback
+
+        def apply(event, errors):
+            try:
+                event.apply()
+            except Exception:
+                errors.append(traceback.format_exc())
+        """
+
+        assert results(src) == []

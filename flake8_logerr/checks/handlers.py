@@ -29,16 +29,15 @@ BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))
 # error tracker; the ``reporter-functions`` setting adds to them.
 DEFAULT_REPORTERS = frozenset(("capture_exception",))
 
-# Calls that read the exception being handled without naming it.
+# Calls that read the exception being handled without naming it, to keep
+# it. Printing it (``traceback.print_exc()``) is not handling: LOG025.
 _EXC_INFO_READERS = frozenset(
     (
         "sys.exc_info",
         "sys.exception",
         "inspect.trace",
         "traceback.format_exc",
-        "traceback.print_exc",
         "traceback.format_exception",
-        "traceback.print_exception",
     )
 )
 # Classes that capture the exception being handled when built without

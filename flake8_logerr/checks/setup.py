@@ -43,9 +43,6 @@ CLI_DIRECTORIES = frozenset(
         "docs",
         "doc",
         "benchmarks",
-        "commands",
-        # Django keeps management commands and their hooks here.
-        "management",
     )
 )
 
@@ -76,9 +73,6 @@ STANDARD_STREAMS = frozenset(("sys.stderr", "sys.stdout"))
 # LOG025: decorators that make a function a command-line entry point.
 CLI_DECORATOR_NAMES = frozenset(("click.command", "click.group"))
 CLI_DECORATOR_ATTRS = frozenset(("command", "group"))
-# LOG025: a function named for printing (``print_help``, ``_pprint``), not
-# one that merely contains the letters (``register_blueprint``).
-PRINTING_FUNCTION_RE = re.compile(r"(^|_)p?print(_|$)")
 
 # LOG026: handler classes, the position and keyword of the arguments that
 # must be non-zero for the files to stay bounded, and what goes wrong
@@ -222,23 +216,26 @@ def _matches_globs(filename: str, globs: tuple[str, ...]) -> bool:
 
 def _literal_prefix(node: ast.expr) -> str | None:
     """The literal text a logger name starts with (``"app.%s" % x`` -> ``app.``)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
-        return _literal_prefix(node.left)
-    if isinstance(node, ast.JoinedStr) and node.values:
-        return _literal_prefix(node.values[0])
-    return None
+    # A loop, not recursion: ``"a" + b + c ...`` nests once per term.
+    while True:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            node = node.left
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            node = node.values[0]
+        else:
+            return None
 
 
-def _keeps_hierarchy(argument: ast.expr, packages: list[str]) -> bool:
+def _keeps_hierarchy(argument: ast.expr, module: list[str]) -> bool:
     """A logger name that keeps the module hierarchy.
 
     That is ``__name__`` or an expression built from it (``f"{__name__}.x"``),
-    or a name inside one of the file's packages (``"django.request"`` in
-    ``django/core/handlers/base.py``): a deliberate name in the right tree.
-    The bare package name (``"shop"`` in ``shop/billing.py``) is not: every
-    module logging under it is the lost hierarchy the rule is about.
+    or the module's own dotted name written out (``"shop.search"`` in
+    ``shop/search.py``, or a name below it). Any other literal is the
+    hard-coded name the rule is about (``getLogger("utils")``), even one
+    inside the right package: that module then logs as another one.
     """
     if any(
         isinstance(part, ast.Name) and part.id == "__name__"
@@ -248,18 +245,34 @@ def _keeps_hierarchy(argument: ast.expr, packages: list[str]) -> bool:
     prefix = _literal_prefix(argument)
     if prefix is None:
         return False
-    top, dot, _ = prefix.partition(".")
-    return bool(dot) and top in packages
+    name = prefix.rstrip(".")
+    # Suffixes of the path, since the project root may sit above the import
+    # root (``src/shop/search.py`` is ``shop.search``). One part is too
+    # short to tell a module name from a made-up one.
+    for start in range(len(module) - 1):
+        own = ".".join(module[start:])
+        if name == own or name.startswith(own + "."):
+            return True
+    return False
+
+
+def _module_parts(filename: str) -> list[str]:
+    """``["shop", "search"]`` for ``shop/search.py``; packages end at ``__init__``."""
+    parts = _path_parts(filename)
+    if not parts:
+        return []
+    stem = parts[-1].removesuffix(".py")
+    return parts[:-1] if stem == "__init__" else [*parts[:-1], stem]
 
 
 def _is_module_logger(
-    ctx: Context, node: ast.Assign | ast.AnnAssign, scope: Scope, packages: list[str]
+    ctx: Context, node: ast.Assign | ast.AnnAssign, scope: Scope, module: list[str]
 ) -> bool:
     value = node.value
     if not isinstance(value, ast.Call) or not ctx.loggers.is_factory_call(value):
         return False
     arguments = [*value.args, *(kw.value for kw in value.keywords)]
-    hierarchical = [a for a in arguments if _keeps_hierarchy(a, packages)]
+    hierarchical = [a for a in arguments if _keeps_hierarchy(a, module)]
 
     # A class body runs once at import, so a logger made there is as good as
     # one at module level.
@@ -292,10 +305,10 @@ def check_log020_no_module_logger(ctx: Context) -> None:
     if not calls or _is_test_file(ctx.filename):
         return
 
-    packages = _path_parts(ctx.filename)[:-1]
+    module = _module_parts(ctx.filename)
     for kind in (ast.Assign, ast.AnnAssign):
         for node, scope in ctx.nodes_of(kind):
-            if _is_module_logger(ctx, node, scope, packages):
+            if _is_module_logger(ctx, node, scope, module):
                 return
 
     first = min(calls, key=lambda call: (call.node.lineno, call.node.col_offset))
@@ -366,24 +379,31 @@ def _is_command_class(node: ast.ClassDef) -> bool:
 def _in_cli_code(names: _Names, scope: Scope) -> bool:
     """Under the ``__main__`` guard, in ``main``, a command or a CLI function.
 
-    A function whose name says it prints (``print_help``, ``pprint``), or
-    that asks the user for input, is printing on purpose and counts too.
+    A function that asks the user for input is printing on purpose too.
     """
     if scope.main_guard or scope.function in names.prompting:
         return True
     frame: Scope | None = scope
     while frame is not None:
         node = frame.node
-        if isinstance(node, ast.ClassDef) and _is_command_class(node):
-            return True
         if isinstance(node, FUNCTION_TYPES) and (
             node.name == "main"
-            or PRINTING_FUNCTION_RE.search(node.name) is not None
             or any(_is_cli_decorator(names, d) for d in node.decorator_list)
+            or (node.name == "handle" and _is_command_method(frame))
         ):
             return True
         frame = frame.parent
     return False
+
+
+def _is_command_method(frame: Scope) -> bool:
+    """The function of ``frame`` is a method of a ``...Command`` class."""
+    parent = frame.parent
+    return (
+        parent is not None
+        and isinstance(parent.node, ast.ClassDef)
+        and _is_command_class(parent.node)
+    )
 
 
 def _stream_argument(call: ast.Call, keyword: str, position: int) -> ast.expr | None:
