@@ -486,7 +486,7 @@ class TestLog020:
                 logger.info("a")
             """,
             "LOG020",
-            "logs through `logger`",
+            "`logger` is imported from `app.log`; a logger named after this module",
         )
 
 

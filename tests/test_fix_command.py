@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from flake8_logerr import check_source
 from flake8_logerr.cli import main
+from flake8_logerr.fixes import rewrite_for
 
 HEADER = "import logging\n\nlogger = logging.getLogger(__name__)\n\n\n"
 FIXABLE = HEADER + 'def f(a):\n    logger.info(f"x {a}")\n'
@@ -198,3 +201,37 @@ class TestEncodings:
 
         expected = cookie + FIXED.replace('"x %s"', '"café %s"')
         assert (project / "app.py").read_bytes() == expected.encode("latin-1")
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "taskboard"
+
+
+@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="the example app is not there")
+def test_example_app_fixed_compiles_and_settles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "taskboard"
+    shutil.copytree(EXAMPLE, copy)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_text() for p in copy.rglob("*.py")}
+
+    main(["fix", "--unsafe-fixes", "taskboard"])
+    after = {p: p.read_text() for p in copy.rglob("*.py")}
+    status = main(["fix", "--unsafe-fixes", "taskboard"])
+
+    assert after != before
+    for path, text in after.items():
+        compile(text, str(path), "exec")
+    assert {p: p.read_text() for p in copy.rglob("*.py")} == after
+    assert status in (0, 1)
+
+
+@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="the example app is not there")
+def test_example_app_every_finding_has_a_compiling_rewrite_or_none() -> None:
+    for path in sorted(EXAMPLE.rglob("*.py")):
+        source = path.read_text()
+        for finding in check_source(source, str(path)):
+            rewrite = rewrite_for(source, finding, str(path))
+            if rewrite is not None:
+                compile(rewrite.new_source, str(path), "exec")
+                assert rewrite.new_source != source

@@ -264,15 +264,53 @@ class TestConcatenation:
         assert_body_fixed(before, after)
 
 
+class TestPlaceholdersAlreadyThere:
+    def test_values_go_in_their_places(self) -> None:
+        assert_body_fixed(
+            'logger.info(f"{x} %s {y} %d", a, b)',
+            'logger.info("%s %s %s %d", x, a, y, b)',
+        )
+
+    def test_one_argument_a_line(self) -> None:
+        assert_body_fixed(
+            "logger.error(\n"
+            '    f"Error calling {x.__qualname__} in on_commit() (%s).",\n'
+            "    a,\n"
+            "    exc_info=True,\n"
+            ")",
+            "logger.error(\n"
+            '    "Error calling %s in on_commit() (%s).",\n'
+            "    x.__qualname__,\n"
+            "    a,\n"
+            "    exc_info=True,\n"
+            ")",
+        )
+
+    def test_format_method(self) -> None:
+        assert_body_fixed(
+            'logger.info("{} %s".format(x), a)', 'logger.info("%s %s", x, a)'
+        )
+
+
 class TestLeftAlone:
     @pytest.mark.parametrize(
         ("before", "reason"),
         [
             ('logger.info(msg=f"{x}")', "passed as `msg=`"),
-            ('logger.info(f"{x} %s", y)', "already passes arguments"),
+            ('logger.info(f"{x} %s", a, b)', "do not match the arguments given"),
+            ('logger.info(f"{x()} %s", a())', "in a different order"),
+            ('logger.info("prefix " + x, a)', "do not match the arguments given"),
+            ('logger.info(f"{x} %(k)s", d)', "`%(key)s` placeholders"),
             ('logger.info(f"{x:{y}}")', "nested `{}` field"),
         ],
-        ids=["keyword-message", "existing-arguments", "nested-spec"],
+        ids=[
+            "keyword-message",
+            "placeholder-count",
+            "reordered-calls",
+            "template-variable",
+            "keyed",
+            "nested-spec",
+        ],
     )
     def test_reason(self, before: str, reason: str) -> None:
         assert_body_left(before, reason)

@@ -121,20 +121,19 @@ def rewrite_for(
     suggestion. Raises ``SyntaxError`` when ``source`` does not parse.
     """
     analysis = _analysis(source, filename, settings or DEFAULT_SETTINGS)
-    edit = None
     for fixer in _fixers_for(finding.code):
         try:
             edit = fixer(analysis, finding)
         except CannotFix as exc:
             logger.debug("no rewrite of %s here: %s", finding.code, exc)
             continue
-        break
-    if edit is None:
-        return None
-    new_source = apply_edits(analysis, [edit]).code
-    if new_source == source or not compiles(new_source, filename):
-        return None
-    return Rewrite(new_source, edit.kind, edit.note)
+        except Exception:  # a bug in one fixer must not stop the report
+            logger.debug("rewrite of %s failed", finding.code, exc_info=True)
+            continue
+        new_source = _try_apply(analysis, [edit])
+        if new_source is not None and new_source != source:
+            return Rewrite(new_source, edit.kind, edit.note)
+    return None
 
 
 def _fixers_for(code: str) -> list[Fixer]:

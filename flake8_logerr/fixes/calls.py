@@ -277,9 +277,8 @@ def fix_log020(analysis: Analysis, finding: Finding) -> Edit:
     call = analysis.log_call_at(finding)
     if not call.root:
         raise CannotFix(
-            f"the module logs through `{_receiver(call)}`, not a logger of its "
-            "own; naming it after the module would change which handlers and "
-            "levels apply"
+            f"{_binding(analysis, call)}; a logger named after this module "
+            "would change which handlers and levels apply"
         )
     plan = facts(analysis).logger_plan
     edit = Edit(SAFE, "")
@@ -303,7 +302,24 @@ def fix_log020(analysis: Analysis, finding: Finding) -> Edit:
     return edit
 
 
-def _receiver(call: LogCall) -> str:
-    if call.receiver is None:
-        return call.method
-    return ast.unparse(call.receiver)
+def _binding(analysis: Analysis, call: LogCall) -> str:
+    """Where the logger of a non-root call comes from, in a few words."""
+    receiver = call.receiver
+    shown = ast.unparse(receiver) if receiver is not None else call.method
+    if not isinstance(receiver, ast.Name):
+        return f"the module logs through `{shown}`"
+    for node in facts(analysis).top_level:
+        if isinstance(node, ast.ImportFrom) and any(
+            (alias.asname or alias.name) == receiver.id for alias in node.names
+        ):
+            return f"`{shown}` is imported from `{node.module or '.'}`"
+    for found in ast.walk(analysis.tree):
+        if (
+            isinstance(found, ast.Assign)
+            and any(
+                isinstance(t, ast.Name) and t.id == receiver.id for t in found.targets
+            )
+            and isinstance(found.value, ast.Call)
+        ):
+            return f"`{shown}` is `{ast.unparse(found.value)}`"
+    return f"the module logs through `{shown}`"

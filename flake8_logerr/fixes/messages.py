@@ -631,26 +631,33 @@ def with_message(
     index: int,
     message: cst.BaseExpression,
     values: Sequence[cst.Arg],
+    replaced: int = 1,
 ) -> cst.Call:
-    """``call`` with argument ``index`` replaced by ``message`` and ``values``."""
+    """``call`` with ``replaced`` arguments from ``index`` on replaced by
+    ``message`` and ``values``."""
     args = list(call.args)
     old = args[index]
+    last_old = args[index + replaced - 1]
     if not values:
         args[index] = old.with_changes(value=message)
         return call.with_changes(args=args)
     separator = _separator(call, index)
-    last_comma = old.comma
+    is_last = index + replaced == len(args)
+    last_comma = last_old.comma
     if (
-        isinstance(last_comma, cst.MaybeSentinel)
-        and isinstance(old.whitespace_after_arg, cst.ParenthesizedWhitespace)
+        is_last
+        and isinstance(last_comma, cst.MaybeSentinel)
+        and isinstance(last_old.whitespace_after_arg, cst.ParenthesizedWhitespace)
         and isinstance(separator.whitespace_after, cst.ParenthesizedWhitespace)
     ):
         # One argument a line, closing parenthesis on its own: the last
         # argument gets the trailing comma such a layout usually has.
         last_comma = cst.Comma()
-    is_last = index == len(args) - 1
-    if is_last:
-        # The values go between the message and the closing parenthesis.
+    keeps_comma = replaced == 1 and not is_last
+    if keeps_comma:
+        # The message keeps its comma, and any comment after it.
+        new = [old.with_changes(value=message)]
+    else:
         new = [
             old.with_changes(
                 value=message,
@@ -658,20 +665,17 @@ def with_message(
                 whitespace_after_arg=cst.SimpleWhitespace(""),
             )
         ]
-    else:
-        # The message keeps its comma, and any comment after it.
-        new = [old.with_changes(value=message)]
     for position, value in enumerate(values):
-        final = is_last and position == len(values) - 1
+        final = not keeps_comma and position == len(values) - 1
         new.append(
             value.with_changes(
                 comma=last_comma if final else separator,
                 whitespace_after_arg=(
-                    old.whitespace_after_arg if final else cst.SimpleWhitespace("")
+                    last_old.whitespace_after_arg if final else cst.SimpleWhitespace("")
                 ),
             )
         )
-    return call.with_changes(args=[*args[:index], *new, *args[index + 1 :]])
+    return call.with_changes(args=[*args[:index], *new, *args[index + replaced :]])
 
 
 def message_index(call: cst.Call, method: str) -> int:
@@ -693,19 +697,30 @@ _HOW = {
 
 
 def lazy_message(
-    analysis: Analysis, msg: ast.expr, node: cst.BaseExpression, has_args: bool
+    analysis: Analysis,
+    msg: ast.expr,
+    node: cst.BaseExpression,
+    existing: Sequence[cst.Arg] = (),
 ) -> tuple[cst.BaseExpression, list[cst.Arg], str]:
-    """The lazy form of an eager message: new message, values, and a note."""
+    """The lazy form of an eager message: new message, values, and a note.
+
+    ``existing`` are the arguments the call already passes for ``%``
+    placeholders in the message's text. When the result holds values, they
+    are all the arguments that follow the new message, ``existing`` among
+    them in their places; when it holds none, ``existing`` stay as they are.
+    """
     how = eager_format(msg)
     if how is None:
         raise CannotFix("the message is not built eagerly")
 
+    fields = 0
     if isinstance(msg, ast.BinOp) and isinstance(msg.op, ast.Mod):
-        if has_args:
+        if existing:
             raise CannotFix("the call already passes arguments for the message")
         assert isinstance(node, cst.BinaryOperation)
         assert isinstance(msg.left, ast.Constant) and isinstance(msg.left.value, str)
         values = percent_values(msg.left.value, node.right)
+        fields = len(values)
         new_msg = node.left
     else:
         if isinstance(msg, ast.JoinedStr):
@@ -720,19 +735,21 @@ def lazy_message(
             message = read_concatenation(node)
         if not isinstance(msg, ast.Call) and message.gaps() != ast_gaps(msg):
             raise CannotFix("the message text cannot be rewritten exactly")
-        if has_args and message.fields:
-            raise CannotFix(
-                "the call already passes arguments for `%` placeholders in the message"
-            )
-        new_msg, exprs = render(message, escape=None if not has_args else False)
-        values = [cst.Arg(expr) for expr in exprs]
+        fields = len(message.fields)
+        if not existing:
+            new_msg, exprs = render(message)
+            values = [cst.Arg(expr) for expr in exprs]
+        elif not fields:
+            new_msg, _ = render(message, escape=False)
+            values = []
+        else:
+            new_msg, values = _interleave(message, existing)
 
-    count = len(values)
-    plural = "" if count == 1 else "s"
-    if not count:
+    plural = "" if fields == 1 else "s"
+    if not fields:
         note = f"{_HOW[how]} message made a plain string"
     else:
-        note = f"{_HOW[how]} message made lazy: %-style, {count} argument{plural}"
+        note = f"{_HOW[how]} message made lazy: %-style, {fields} argument{plural}"
     # A string split over lines keeps the parentheses that held it.
     held = node
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
@@ -740,6 +757,45 @@ def lazy_message(
     if isinstance(new_msg, cst.ConcatenatedString) and held.lpar:
         new_msg = new_msg.with_changes(lpar=held.lpar, rpar=held.rpar)
     return new_msg, values, note
+
+
+def _interleave(
+    message: Message, existing: Sequence[cst.Arg]
+) -> tuple[cst.BaseExpression, list[cst.Arg]]:
+    """``f"{a} %s {b}", x`` as ``"%s %s %s", a, x, b``.
+
+    The ``%`` placeholders already in the text must match the arguments
+    given, so that no field's text was itself meant to be a template.
+    """
+    before: list[int] = []
+    seen = 0
+    for item in message.items:
+        if isinstance(item, Field):
+            before.append(seen)
+            continue
+        for match in PLACEHOLDER_RE.finditer(item.value):
+            if match["type"] == "%":
+                continue
+            if match["key"] is not None:
+                raise CannotFix("the message mixes fields and `%(key)s` placeholders")
+            seen += 1 + (match["width"] == "*") + (match["precision"] == "*")
+    if seen != len(existing):
+        raise CannotFix(
+            "the `%` placeholders in the message do not match the arguments given"
+        )
+    exprs = [item.expr for item in message.fields] + [a.value for a in existing]
+    if sum(not is_pure(expr) for expr in exprs) > 1:
+        raise CannotFix("the message would evaluate its values in a different order")
+
+    new_msg, values = render(message, escape=False)
+    merged: list[cst.Arg] = []
+    taken = 0
+    for count, value in zip(before, values):
+        merged.extend(existing[taken:count])
+        taken = count
+        merged.append(cst.Arg(value))
+    merged.extend(existing[taken:])
+    return new_msg, merged
 
 
 def percent_values(template: str, node: cst.BaseExpression) -> list[cst.Arg]:
@@ -788,11 +844,15 @@ def fix_log011(analysis: Analysis, finding: Finding) -> Edit:
     assert call.msg is not None
     node = analysis.cst_for(call.node, cst.Call)
     index = message_index(node, call.method)
+    existing = [
+        arg for arg in node.args[index + 1 :] if arg.keyword is None and not arg.star
+    ]
     new_msg, values, note = lazy_message(
-        analysis, call.msg, node.args[index].value, bool(call.args)
+        analysis, call.msg, node.args[index].value, existing
     )
+    replaced = 1 + len(existing) if values and existing else 1
 
     def change(updated: cst.Call) -> cst.Call:
-        return with_message(updated, index, new_msg, values)
+        return with_message(updated, index, new_msg, values, replaced)
 
     return Edit(SAFE, note).change(node, change)

@@ -683,9 +683,9 @@ def _message_without(
         template = call.msg.value
         values = list(zip(call.args, _cst_args(analysis, call)))
     else:
-        new_msg, lazy_args, _ = lazy_message(
-            analysis, call.msg, msg_node, bool(call.args)
-        )
+        if call.args:
+            raise CannotFix("the message mixes fields and `%` placeholders")
+        new_msg, lazy_args, _ = lazy_message(analysis, call.msg, msg_node)
         found = string_pieces(new_msg)
         if found is None:
             raise CannotFix("the message cannot be read")
