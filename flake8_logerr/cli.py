@@ -16,7 +16,12 @@ from flake8_logerr import __version__
 SUBCOMMANDS = ("check", "report", "fix", "rules", "explain")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that subcommand's module is imported.
+
+    ``fix`` and ``report`` load libcst, which costs every call of
+    ``logerr check`` half a second if all subcommands are imported up front.
+    """
     parser = argparse.ArgumentParser(
         prog="logerr",
         description="Find logging and error-handling mistakes in Python code.",
@@ -24,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
+        if only is not None and name != only:
+            subparsers.add_parser(name)
+            continue
         module = importlib.import_module(f"flake8_logerr.commands.{name}")
         sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
@@ -33,8 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``logerr`` console script; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((word for word in words if not word.startswith("-")), None)
+    parser = build_parser(chosen if chosen in SUBCOMMANDS else None)
+    args = parser.parse_args(words)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
