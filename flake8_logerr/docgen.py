@@ -51,7 +51,9 @@ def rule_page(rule: Rule) -> str:
     """The Markdown page of one rule."""
     level = PYLINT_LETTERS[rule.pylint_id[0]]
     references = "\n".join(f"- {ref}" for ref in rule.references) or "- rules.md"
-    testing = f"\n\n### Testing the fix\n\n{rule.testing.strip()}" if rule.testing else ""
+    testing = ""
+    if rule.testing:
+        testing = f"\n\n### Testing the fix\n\n{rule.testing.strip()}"
     sections = [
         f"# {rule.code} {rule.name}",
         (
@@ -139,7 +141,9 @@ and pylint have their own ways to choose codes and files.
 
 
 def expected_pages(docs: Path) -> dict[Path, str]:
-    pages = {docs / "rules" / f"{code}.md": rule_page(rule) for code, rule in RULES.items()}
+    pages = {
+        docs / "rules" / f"{code}.md": rule_page(rule) for code, rule in RULES.items()
+    }
     pages[docs / "configuration.md"] = configuration_page()
     return pages
 

@@ -152,7 +152,9 @@ def parse_bool(value: object) -> bool:
     raise ValueError(f"expected true or false, got {value!r}")
 
 
-def settings_from_mapping(values: dict[str, Any], base: Settings | None = None) -> Settings:
+def settings_from_mapping(
+    values: dict[str, Any], base: Settings | None = None
+) -> Settings:
     """Build settings from kebab or snake keys; unknown keys are an error."""
     known = {option.key: option for option in OPTIONS}
     known.update({option.field: option for option in OPTIONS})
