@@ -42,8 +42,8 @@ class TestFString:
         [
             (".2f", "%.2f"),
             ("05d", "%05d"),
-            (">10", "%10s"),
-            ("<10", "%-10s"),
+            ("10s", "%-10s"),
+            (">10s", "%10s"),
             ("+.1e", "%+.1e"),
             ("#x", "%#x"),
             ("x", "%x"),
@@ -66,7 +66,8 @@ class TestFString:
         )
 
     @pytest.mark.parametrize(
-        "spec", [",", "^10", "%Y-%m-%d", "10", ".3", "_d", "=+8d", "*>8", "b", "%"]
+        "spec",
+        [",", "^10", "%Y-%m-%d", "10", ".3", "_d", "=+8d", "*>8", "b", "%", ">10"],
     )
     def test_format_spec_without_equivalent_passes_format(self, spec: str) -> None:
         assert_body_fixed(

@@ -88,11 +88,11 @@ def percent_spec(spec: str, conversion: str | None) -> str | None:
     if kind in (None, "s"):
         if sign or alt or zero:
             return None
-        if kind is None and conversion is None and align is None:
-            # ``{x:10}`` aligns text left and numbers right: the type decides.
-            return None if tail else "%s"
-        if kind is None and conversion is None and precision is not None:
-            return None  # ``{x:.3}`` truncates text but rounds numbers
+        if kind is None and conversion is None:
+            # Without a type letter the value's own ``__format__`` decides:
+            # ``{x:10}`` aligns text left and numbers right, ``{x:.3}``
+            # truncates text but rounds numbers, ``{flag:>6}`` shows 1.
+            return None
         left = align == "<" or (align is None and (kind == "s" or conversion))
         return "%" + ("-" if left and width else "") + tail + letter
 
