@@ -476,6 +476,35 @@ class TestLog020:
             "LOG020",
         )
 
+    def test_root_call_with_noqa_stays(self) -> None:
+        assert_fixed(
+            """\
+            import logging
+
+
+            def f():
+                logging.info("a")
+
+
+            def g():
+                logging.debug("b")  # noqa: LOG015
+            """,
+            """\
+            import logging
+
+            logger = logging.getLogger(__name__)
+
+
+            def f():
+                logger.info("a")
+
+
+            def g():
+                logging.debug("b")  # noqa: LOG015
+            """,
+            "LOG020",
+        )
+
     def test_imported_logger_left(self) -> None:
         assert_left(
             """\

@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from flake8_logerr.core import Finding
+from flake8_logerr.files import apply_noqa
 from flake8_logerr.fixes.engine import SAFE, Analysis, CannotFix, Edit
 from flake8_logerr.fixes.module import (
     LoggerPlan,
@@ -283,8 +284,14 @@ def fix_log020(analysis: Analysis, finding: Finding) -> Edit:
     plan = facts(analysis).logger_plan
     edit = Edit(SAFE, "")
     moved = 0
+    # A root call whose LOG015 is silenced by ``# noqa`` stays as it is.
+    root_calls = [f for f in analysis.findings if f.code == "LOG015"]
+    kept = set(apply_noqa(root_calls, analysis.source))
+    silenced = {(f.line, f.col) for f in root_calls if f not in kept}
     for other in analysis.ctx.log_calls:
         if not (other.root and other.stdlib):
+            continue
+        if (other.node.lineno, other.node.col_offset) in silenced:
             continue
         try:
             _check_reroute(analysis, other, plan)

@@ -219,9 +219,6 @@ class Analysis:
             parent = self.cst_parent(parent)
         raise CannotFix("could not find the enclosing code in the file")
 
-    def code_of(self, node: cst.CSTNode) -> str:
-        return self.module.code_for_node(node)
-
 
 class _Applier(cst.CSTTransformer):
     def __init__(
