@@ -1366,9 +1366,10 @@ def test_fetch_logs_under_its_module_name(caplog):
             "it does. Any other literal is reported, deliberate ones included: "
             'Django\'s `getLogger("django.request")` names a purpose, not a '
             "module (silence it with `# noqa: LOG020`). "
-            "Calls on an object's logger (`self.logger`, `app.logger`, "
-            "`spider.logger`) do not trigger the rule: the object chose its "
-            "logger. Test files (`test_*.py`, `*_test.py`, `conftest.py`, files "
+            "Calls on an object's logger (`app.logger`, `spider.logger`, an "
+            "injected `self.logger`) do not trigger the rule: the object chose "
+            "its logger; a `self.log` this file builds with `getLogger()` in a "
+            "method does. Test files (`test_*.py`, `*_test.py`, `conftest.py`, files "
             "under `tests/`, `test/` or `t/`) are not checked. A module that "
             "only uses loguru is not checked either. A name that merely looks "
             "like a logger (`from distutils import log`) can still trigger it."

@@ -243,6 +243,37 @@ class TestLOG020:
 
         assert results(src) == []
 
+    def test_instance_logger_built_in_init_triggers(self) -> None:
+        # getLogger(__name__) run again in a function, for every instance.
+        src = """\
+            import logging
+
+            class Worker:
+                def __init__(self):
+                    self.log = logging.getLogger(__name__)
+
+                def run(self):
+                    self.log.info("x")
+        """
+
+        assert results(src) == [(8, 8, "LOG020")]
+
+    def test_instance_logger_from_the_module_logger_passes(self) -> None:
+        src = """\
+            import logging
+
+            logger = logging.getLogger(__name__)
+
+            class Worker:
+                def __init__(self):
+                    self.log = logger.getChild("worker")
+
+                def run(self):
+                    self.log.info("x")
+        """
+
+        assert results(src) == []
+
     def test_root_attribute_triggers(self) -> None:
         src = """\
             import logging

@@ -14,7 +14,7 @@ from fnmatch import fnmatch
 from typing import Any
 
 from flake8_logerr.core import Context
-from flake8_logerr.loggers import LogCall
+from flake8_logerr.loggers import LogCall, LoggerTable
 from flake8_logerr.paths import project_parts
 from flake8_logerr.scope import FUNCTION_TYPES, Scope
 
@@ -287,21 +287,30 @@ def _is_module_logger(
     )
 
 
-def _counts_for_log020(call: LogCall) -> bool:
-    """A stdlib call on the root, a plain name or an inline logger.
+def _counts_for_log020(call: LogCall, loggers: LoggerTable) -> bool:
+    """A stdlib call on the root, a plain name, an inline logger, or on a
+    ``self.x`` logger that this file builds inside a function.
 
-    ``self.logger``, ``app.logger`` and ``spider.logger`` belong to an
-    object that chose its logger; a module logger would not replace them.
+    ``app.logger``, ``spider.logger`` and an injected ``self.logger`` belong
+    to an object that chose its logger; a module logger would not replace
+    them. ``self.log = logging.getLogger(__name__)`` in ``__init__`` is the
+    module's own logger made again for every instance.
     """
     receiver = call.receiver
     if not call.stdlib:
         return False
-    return call.root or not isinstance(receiver, ast.Attribute)
+    if call.root or not isinstance(receiver, ast.Attribute):
+        return True
+    return (
+        isinstance(receiver.value, ast.Name)
+        and receiver.value.id in ("self", "cls")
+        and receiver.attr in loggers.bound_attrs
+    )
 
 
 # LOG020
 def check_log020_no_module_logger(ctx: Context) -> None:
-    calls = [call for call in ctx.log_calls if _counts_for_log020(call)]
+    calls = [c for c in ctx.log_calls if _counts_for_log020(c, ctx.loggers)]
     if not calls or _is_test_file(ctx.filename):
         return
 
