@@ -25,13 +25,14 @@ TOP_TEST_FOLDERS = frozenset(("test", "tests", "testing"))
 
 
 def display_path(name: str | Path, cwd: Path) -> str:
-    """A stable, relative, forward-slash path for ``name`` as seen from ``cwd``."""
+    """A stable, forward-slash path for ``name``: relative to ``cwd`` when it
+    lies below it, absolute otherwise (``../../`` chains read badly)."""
     path = Path(name)
     if path.is_absolute():
         try:
             return path.relative_to(cwd).as_posix()
         except ValueError:
-            return Path(os.path.relpath(path, cwd)).as_posix()
+            return path.as_posix()
     text = os.path.normpath(path).replace(os.sep, "/")
     return text
 
