@@ -8,6 +8,7 @@ small name table is built from them the first time a rule asks.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import weakref
 from fnmatch import fnmatch
@@ -96,6 +97,36 @@ LIMIT_REASON = {
 FILE_HANDLER = "logging.FileHandler"
 FILE_HANDLER_REASON = "`FileHandler` never rotates"
 
+# The last names of the calls each rule can report: a cheap test that keeps
+# the other calls (nearly all of them) away from name resolution.
+LOG025_CALLS = frozenset(("print", "pprint", "print_exc", "print_exception", "write"))
+LOG026_CALLS = frozenset(
+    ("FileHandler", "RotatingFileHandler", "TimedRotatingFileHandler", "basicConfig")
+)
+LOG027_CALLS = frozenset(
+    (
+        "basicConfig",
+        "dictConfig",
+        "fileConfig",
+        "captureWarnings",
+        "disable",
+        "addHandler",
+        "setLevel",
+    )
+)
+
+
+def _may_call(ctx: Context, call: ast.Call, wanted: frozenset[str]) -> bool:
+    """``call`` ends in a wanted name, or is a bare name that was imported
+    (``from pprint import pprint as show``: resolved later)."""
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        return func.attr in wanted
+    if isinstance(func, ast.Name):
+        return func.id in wanted or func.id in ctx.loggers.imports
+    return False
+
+
 # LOG027: calls that configure logging for the whole process.
 CONFIG_FUNCTIONS = frozenset(
     (
@@ -110,56 +141,87 @@ NULL_HANDLER = "logging.NullHandler"
 
 
 class _Names:
-    """What the imports and assignments bind, and which code prints on purpose."""
+    """What the imports and assignments bind, and which code prints on purpose.
+
+    Each answer is worked out on first use: most files never ask, because
+    their calls do not pass the cheap name test of the rule.
+    """
 
     def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
         self._loggers = ctx.loggers
-        # ``print`` defined, assigned or imported somewhere in the module.
-        self.print_rebound = "print" in ctx.loggers.imports
-        self.null_handlers: set[str] = set()
-        self.root_loggers: set[str] = set()
-        # LOG025: lines of ``if verbose:`` bodies; functions that prompt.
-        self.verbose_lines: list[tuple[int, int]] = []
-        self.prompting: set[ast.AST] = set()
 
-        for function_type in (*FUNCTION_TYPES, ast.ClassDef):
-            for node, _ in ctx.nodes_of(function_type):
-                if node.name == "print":
-                    self.print_rebound = True
+    def dotted(self, node: ast.expr) -> set[str]:
+        """The imported dotted names ``node`` may stand for (``lh.X``...)."""
+        return self._loggers.qualified_names(node)
 
-        # Assignments come last: they read the imports.
-        for node, _ in ctx.nodes_of(ast.Assign):
+    @functools.cached_property
+    def print_rebound(self) -> bool:
+        """``print`` defined, assigned or imported somewhere in the module."""
+        if "print" in self._loggers.imports:
+            return True
+        for node_type in (*FUNCTION_TYPES, ast.ClassDef):
+            if any(node.name == "print" for node, _ in self._ctx.nodes_of(node_type)):
+                return True
+        return "print" in self._assigned_names
+
+    @functools.cached_property
+    def _assigned_names(self) -> dict[str, list[ast.expr | None]]:
+        """Plain names assigned anywhere, with the values given to them."""
+        found: dict[str, list[ast.expr | None]] = {}
+        for node, _ in self._ctx.nodes_of(ast.Assign):
             for target in node.targets:
-                self._note_assign(ctx, target, node.value)
-        for node, _ in ctx.nodes_of(ast.AnnAssign):
-            self._note_assign(ctx, node.target, node.value)
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).append(node.value)
+        for node, _ in self._ctx.nodes_of(ast.AnnAssign):
+            if isinstance(node.target, ast.Name):
+                found.setdefault(node.target.id, []).append(node.value)
+        return found
 
-        for node, _ in ctx.nodes_of(ast.If):
-            if _mentions_verbosity(node.test):
-                self.verbose_lines.append(
-                    (node.body[0].lineno, node.body[-1].end_lineno or node.lineno)
-                )
-        for node, scope in ctx.nodes_of(ast.Call):
+    @functools.cached_property
+    def null_handlers(self) -> set[str]:
+        return {
+            name
+            for name, values in self._assigned_names.items()
+            if any(
+                isinstance(value, ast.Call)
+                and NULL_HANDLER in self.dotted(value.func)
+                for value in values
+            )
+        }
+
+    @functools.cached_property
+    def root_loggers(self) -> set[str]:
+        return {
+            name
+            for name, values in self._assigned_names.items()
+            if any(
+                value is not None and _is_root_logger(self._ctx, value)
+                for value in values
+            )
+        }
+
+    @functools.cached_property
+    def verbose_lines(self) -> list[tuple[int, int]]:
+        """LOG025: the lines of ``if verbose:`` bodies."""
+        return [
+            (node.body[0].lineno, node.body[-1].end_lineno or node.lineno)
+            for node, _ in self._ctx.nodes_of(ast.If)
+            if _mentions_verbosity(node.test)
+        ]
+
+    @functools.cached_property
+    def prompting(self) -> set[ast.AST]:
+        """LOG025: functions that ask the user with ``input()`` or getpass."""
+        found: set[ast.AST] = set()
+        for node, scope in self._ctx.nodes_of(ast.Call):
             func = node.func
             if scope.function is not None and (
                 (isinstance(func, ast.Name) and func.id == "input")
                 or "getpass.getpass" in self.dotted(func)
             ):
-                self.prompting.add(scope.function)
-
-    def _note_assign(self, ctx: Context, target: ast.expr, value: Any) -> None:
-        if not isinstance(target, ast.Name):
-            return
-        if target.id == "print":
-            self.print_rebound = True
-        if isinstance(value, ast.Call) and NULL_HANDLER in self.dotted(value.func):
-            self.null_handlers.add(target.id)
-        if value is not None and _is_root_logger(ctx, value):
-            self.root_loggers.add(target.id)
-
-    def dotted(self, node: ast.expr) -> set[str]:
-        """The imported dotted names ``node`` may stand for (``lh.X``...)."""
-        return self._loggers.qualified_names(node)
+                found.add(scope.function)
+        return found
 
 
 def _mentions_verbosity(test: ast.expr) -> bool:
@@ -454,6 +516,8 @@ def _diagnostic_output(names: _Names, call: ast.Call) -> str | None:
 def check_log025_print_for_diagnostics(
     ctx: Context, node: ast.Call, scope: Scope
 ) -> None:
+    if not _may_call(ctx, node, LOG025_CALLS):
+        return
     names = _names(ctx)
     shown = _diagnostic_output(names, node)
     if shown is None:
@@ -543,6 +607,8 @@ def _config_mapping_reason(node: ast.Dict) -> tuple[ast.expr, str] | None:
 def check_log026_file_handler_without_rotation(
     ctx: Context, node: ast.Call | ast.Dict, scope: Scope
 ) -> None:
+    if isinstance(node, ast.Call) and not _may_call(ctx, node, LOG026_CALLS):
+        return
     # Tests write their log files to temporary folders that do not last.
     if _is_test_file(ctx.filename):
         return
@@ -593,6 +659,8 @@ def check_log027_logging_configured_on_import(
     ctx: Context, node: ast.Call, scope: Scope
 ) -> None:
     if not scope.at_module_level or scope.main_guard:
+        return
+    if not _may_call(ctx, node, LOG027_CALLS):
         return
     names = _names(ctx)
     if not _configures_logging(ctx, names, node):
