@@ -266,6 +266,41 @@ def test_readme_shows_both_pre_commit_hooks() -> None:
     ]
 
 
+def test_ci_example_uploads_the_sarif_that_logerr_check_writes() -> None:
+    (workflow,) = [
+        yaml.safe_load(body)
+        for language, body in fenced_blocks(
+            section(read(README), "Continuous integration")
+        )
+        if language == "yaml"
+    ]
+    (job,) = workflow["jobs"].values()
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    (upload,) = [
+        step for step in job["steps"] if "upload-sarif" in step.get("uses", "")
+    ]
+    written = re.findall(r"logerr check --format sarif > (\S+)", "\n".join(runs))
+
+    assert job["permissions"]["security-events"] == "write"
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert written == [upload["with"]["sarif_file"]]
+
+
+def test_vs_code_settings_use_the_environment_and_load_the_plugins() -> None:
+    (settings,) = [
+        json.loads(body)
+        for language, body in fenced_blocks(section(read(README), "Editors"))
+        if language == "json"
+    ]
+
+    assert settings == {
+        "flake8.importStrategy": "fromEnvironment",
+        "flake8.args": ["--extend-select=LOG"],
+        "pylint.importStrategy": "fromEnvironment",
+        "pylint.args": ["--load-plugins=pylint_logerr"],
+    }
+
+
 def logerr_command() -> list[str]:
     """The ``logerr`` console script next to this interpreter, or its module."""
     script = shutil.which("logerr", path=str(Path(sys.executable).parent))
