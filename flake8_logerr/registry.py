@@ -1149,10 +1149,7 @@ def test_read_quota_logs_the_failure(caplog):
             "ignore, or log the exception. Lookup misses (`KeyError`, "
             "`AttributeError`, `StopIteration` and the rest of the "
             "`expected-exceptions` setting; a Django project adds `DoesNotExist`) "
-            "are not reported, nor is "
-            "a narrow catch used as a branch: a `try` with an `else:` block, a "
-            "yes/no function that answers `False`, or a handler for an exception "
-            "its own `try` raised."
+            "are not reported."
         ),
         bad="""\
 import os
@@ -1196,7 +1193,8 @@ def test_remove_pidfile_reports_other_errors(tmp_path):
             "Narrow catches used as ordinary control flow are reported unless they "
             "carry a comment: `except ValueError: pass` around `int(text)` or "
             "`list.remove(x)`, `except socket.timeout: continue` in a polling "
-            "loop. On the projects we measured, most findings on specific "
+            "loop, `except ValueError: return False` in a yes/no function, a "
+            "`try` with an `else:` block. On the projects we measured, most findings on specific "
             "exception classes were such idioms; list the classes your code "
             "treats as normal outcomes in `expected-exceptions`, or explain them "
             "in a comment. A comment above the `except` line does not count (only "

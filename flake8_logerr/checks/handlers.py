@@ -265,80 +265,6 @@ def _is_expected(handler: ast.ExceptHandler, expected: Sequence[str]) -> bool:
     return True
 
 
-def _bool_constant(node: ast.expr | None) -> bool | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, bool):
-        return node.value
-    return None
-
-
-def _is_boolean(node: ast.expr) -> bool:
-    """An expression that plainly yields a bool."""
-    if isinstance(node, ast.Compare):
-        return True
-    if isinstance(node, ast.UnaryOp):
-        return isinstance(node.op, ast.Not)
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id in ("bool", "isinstance", "issubclass", "hasattr", "callable")
-    )
-
-
-def _answers_predicate(ctx: Context, handler: ast.ExceptHandler, scope: Scope) -> bool:
-    """``except ValueError: return False`` in a function that answers yes/no.
-
-    The boolean is the function's answer, not a swallowed error: the function
-    is annotated ``-> bool`` or returns the opposite answer elsewhere.
-    """
-    statement = handler.body[-1]
-    answer = _bool_constant(getattr(statement, "value", None))
-    function = scope.function
-    if not isinstance(statement, ast.Return) or answer is None or function is None:
-        return False
-    if isinstance(function.returns, ast.Name) and function.returns.id == "bool":
-        return True
-    for node, where in ctx.nodes_of(ast.Return):
-        if where.function is not function or node.value is None:
-            continue
-        other = _bool_constant(node.value)
-        if other is not None and other is not answer:
-            return True
-        if other is None and _is_boolean(node.value):
-            return True
-    return False
-
-
-def _is_control_flow(
-    ctx: Context, try_: TryNode, handler: ast.ExceptHandler, scope: Scope
-) -> bool:
-    """A narrow catch used as a branch: ``try/except/else`` or a yes/no answer.
-
-    Bare and broad catches never qualify: they also hide plain bugs.
-    """
-    if handler.type is None or _catches_broadly(handler):
-        return False
-    return bool(try_.orelse) or _answers_predicate(ctx, handler, scope)
-
-
-def _catches_own_raise(try_: TryNode, handler: ast.ExceptHandler) -> bool:
-    """``try: ... raise Rollback() ... except Rollback: pass``.
-
-    The code raised the exception itself, as a signal, to be caught here.
-    """
-    raised = set()
-    for node in _same_function_nodes(try_.body):
-        if isinstance(node, ast.Raise) and node.exc is not None:
-            name = _raised_name(node.exc)
-            if name is not None:
-                raised.add(name.rsplit(".", 1)[-1])
-    if not raised:
-        return False
-    if _catches_broadly(handler):
-        return True
-    caught = {_last_name(node) for node in _caught_types(handler)}
-    return not raised.isdisjoint(caught)
-
-
 def _swallows(
     ctx: Context, try_: TryNode, handler: ast.ExceptHandler, scope: Scope
 ) -> bool:
@@ -346,8 +272,6 @@ def _swallows(
     return (
         is_silent(handler)
         and not _is_expected(handler, ctx.settings.expected_exceptions)
-        and not _is_control_flow(ctx, try_, handler, scope)
-        and not _catches_own_raise(try_, handler)
         and not has_explanation(handler, ctx.lines)
     )
 
