@@ -273,5 +273,6 @@ def compiles(source: str, filename: str) -> bool:
     try:
         compile(source, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
+        # The answer is the point: the caller drops the rewrite and says so.
         return False
     return True
