@@ -58,6 +58,9 @@ class Context:
         self.nodes: dict[type[ast.AST], list[tuple[Any, Scope]]] = {}
         self.log_calls: list[LogCall] = []
         self.findings: list[Finding] = []
+        # Facts about this file that a rule module works out once and reads
+        # again for each node (kept here, so they go when the file is done).
+        self.facts: dict[str, object] = {}
 
     def report(
         self,

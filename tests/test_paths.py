@@ -54,3 +54,19 @@ def test_form_feed_in_a_string_does_not_shift_lines() -> None:
     source = 'x = "a\x0cb"\ntry:\n    pass\nexcept OSError:  # expected\n    pass\n'
 
     assert results(source) == []
+
+
+def test_no_context_outlives_its_check() -> None:
+    # Regression: a per-file cache keyed weakly by the context held the
+    # context itself, so every file checked stayed in memory (640 MB on
+    # Django's sources instead of 60).
+    import gc
+
+    from flake8_logerr.core import Context
+
+    source = "import logging\nlogging.basicConfig()\nprint('x')\n"
+    for _ in range(3):
+        results(source)
+    gc.collect()
+
+    assert [o for o in gc.get_objects() if isinstance(o, Context)] == []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import functools
 import re
-import weakref
 from fnmatch import fnmatch
 from typing import Any
 
@@ -239,13 +238,11 @@ def _mentions_verbosity(test: ast.expr) -> bool:
     return False
 
 
-_NAMES: weakref.WeakKeyDictionary[Context, _Names] = weakref.WeakKeyDictionary()
-
-
 def _names(ctx: Context) -> _Names:
-    names = _NAMES.get(ctx)
+    names = ctx.facts.get("setup.names")
     if names is None:
-        names = _NAMES[ctx] = _Names(ctx)
+        names = ctx.facts["setup.names"] = _Names(ctx)
+    assert isinstance(names, _Names)
     return names
 
 
