@@ -19,7 +19,7 @@ import pytest
 from flake8_logerr import cache as cache_module
 from flake8_logerr import files
 from flake8_logerr.cli import build_parser, main
-from flake8_logerr.commands.check import overrides_from_args
+from flake8_logerr.commands.common import overrides_from_args
 from flake8_logerr.files import discover
 from flake8_logerr.registry import INTERNAL_ERROR, RULES, get_rule
 from flake8_logerr.settings import OPTIONS, Option

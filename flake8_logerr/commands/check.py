@@ -14,13 +14,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from flake8_logerr.cache import DEFAULT_CACHE_DIR, ResultCache, make_salt
+from flake8_logerr.commands.common import add_settings_arguments, overrides_from_args
 from flake8_logerr.config import ConfigError, config_from_pyproject
 from flake8_logerr.files import FileError, check_paths, discover
 from flake8_logerr.formats import FORMATS, render
-from flake8_logerr.settings import OPTIONS
 
 HELP = "check files and folders for logging and error-handling mistakes"
 
@@ -108,44 +107,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="print how many files were checked and taken from the cache",
     )
 
-    group = parser.add_argument_group("settings (override [tool.logerr])")
-    for option in OPTIONS:
-        if option.kind == "bool":
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action=argparse.BooleanOptionalAction,
-                default=None,
-                help=option.help,
-            )
-        else:
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action="append",
-                metavar="NAMES",
-                help=option.help + " (comma list)",
-            )
-
-
-def _joined(values: Sequence[str] | None) -> str | None:
-    """Repeated comma-list flags as one comma list; None when not given."""
-    if values is None:
-        return None
-    return ",".join(values)
-
-
-def overrides_from_args(args: argparse.Namespace) -> dict[str, Any]:
-    """The command-line values, by setting name; None where not given."""
-    overrides: dict[str, Any] = {
-        "select": _joined(args.select),
-        "ignore": _joined(args.ignore),
-        "exclude": _joined(args.exclude),
-    }
-    for option in OPTIONS:
-        value = getattr(args, option.field)
-        overrides[option.field] = value if option.kind == "bool" else _joined(value)
-    return overrides
+    add_settings_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,12 +20,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from flake8_logerr.commands.check import overrides_from_args
+from flake8_logerr.commands.common import add_settings_arguments, overrides_from_args
 from flake8_logerr.config import ConfigError, config_from_pyproject
 from flake8_logerr.files import FileError, SourceError, discover, read_source
 from flake8_logerr.fixes import AUTOMATIC, FixResult, fix_source
 from flake8_logerr.fixes.engine import UNSAFE
-from flake8_logerr.settings import OPTIONS, Settings
+from flake8_logerr.settings import Settings
 
 HELP = "rewrite code to fix what can be fixed automatically"
 
@@ -80,24 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="GLOBS",
         help="skip files and folders matching these globs (comma list)",
     )
-    group = parser.add_argument_group("settings (override [tool.logerr])")
-    for option in OPTIONS:
-        if option.kind == "bool":
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action=argparse.BooleanOptionalAction,
-                default=None,
-                help=option.help,
-            )
-        else:
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action="append",
-                metavar="NAMES",
-                help=option.help + " (comma list)",
-            )
+    add_settings_arguments(parser)
 
 
 @dataclass

@@ -12,10 +12,10 @@ import datetime
 import re
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
+from flake8_logerr.commands.common import add_settings_arguments, overrides_from_args
 from flake8_logerr.config import ConfigError, config_from_pyproject
 from flake8_logerr.report import ReportRequest, gather, names, write_report
 from flake8_logerr.report.gitinfo import GitError
@@ -27,7 +27,6 @@ from flake8_logerr.report.inputs import (
     parse_ruff,
 )
 from flake8_logerr.report.rewrite import default_engine
-from flake8_logerr.settings import OPTIONS
 
 HELP = "write the Markdown report on logging and error handling"
 
@@ -103,38 +102,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     ):
         parser.add_argument(f"--{name}", action="append", metavar="LIST", help=text)
 
-    group = parser.add_argument_group("settings (override [tool.logerr])")
-    for option in OPTIONS:
-        if option.kind == "bool":
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action=argparse.BooleanOptionalAction,
-                default=None,
-                help=option.help,
-            )
-        else:
-            group.add_argument(
-                "--" + option.key,
-                dest=option.field,
-                action="append",
-                metavar="NAMES",
-                help=option.help + " (comma list)",
-            )
-
-
-def _joined(values: Sequence[str] | None) -> str | None:
-    return None if values is None else ",".join(values)
-
-
-def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    overrides: dict[str, Any] = {
-        name: _joined(getattr(args, name)) for name in ("select", "ignore", "exclude")
-    }
-    for option in OPTIONS:
-        value = getattr(args, option.field)
-        overrides[option.field] = value if option.kind == "bool" else _joined(value)
-    return overrides
+    add_settings_arguments(parser)
 
 
 def _jobs(text: str) -> int:
@@ -164,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     paths: list[str] = args.paths or ["."]
     date = _date(args.date)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    config = config_from_pyproject(Path(paths[0]), _overrides(args))
+    config = config_from_pyproject(Path(paths[0]), overrides_from_args(args))
     imported, origin = _read_inputs(args)
 
     request = ReportRequest(
