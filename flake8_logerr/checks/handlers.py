@@ -18,6 +18,7 @@ from typing import Any
 from flake8_logerr.checks.logging_calls import flags_log005, flags_log010
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
+from flake8_logerr.names import dotted_name, last_name
 from flake8_logerr.scope import FUNCTION_TYPES, TRY_TYPES, Scope
 
 # ``ast.Try``, or ``ast.TryStar`` (``except*``) where the Python has it.
@@ -106,30 +107,7 @@ _HTTP_ERROR_RE = re.compile(
 _SCOPE_TYPES = (*FUNCTION_TYPES, ast.ClassDef, ast.Lambda)
 _SELF_NAMES = frozenset(("self", "cls"))
 
-_TEST_FILE_RE = re.compile(r"^test_.*\.py$|_tests?\.py$")
-
-
 # -- small helpers ---------------------------------------------------------
-
-
-def dotted_name(node: ast.expr) -> str | None:
-    """``a.b.c`` for a chain of attributes on a name, else None."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
-
-
-def _last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 def _caught_types(handler: ast.ExceptHandler) -> list[ast.expr]:
@@ -328,11 +306,11 @@ def _handles_visibly(ctx: Context, handler: ast.ExceptHandler) -> bool:
         if isinstance(node, ast.Raise):
             return True
         if isinstance(node, ast.Call):
-            if _last_name(node.func) in reporters:
+            if last_name(node.func) in reporters:
                 return True
             if dotted_name(node.func) in _EXC_INFO_READERS:
                 return True
-            if _last_name(node.func) in _EXC_INFO_CAPTURES and not node.args:
+            if last_name(node.func) in _EXC_INFO_CAPTURES and not node.args:
                 return True
 
     # A closure that reads the name keeps the exception alive too.
@@ -486,7 +464,7 @@ def _is_caught_itself(exc: ast.expr, names: frozenset[str]) -> bool:
     """
     if _is_name_in(exc, names):
         return True
-    kept = _last_name(exc)
+    kept = last_name(exc)
     if kept is not None and kept.lstrip("_")[:1].islower():
         return True
     return (
@@ -543,7 +521,7 @@ def _is_response_call(node: ast.AST) -> bool:
     # ``self.abort(...)`` is a method (imaplib's is an exception class).
     if isinstance(func, ast.Attribute) and _is_name_in(func.value, _SELF_NAMES):
         return False
-    name = _last_name(func) or ""
+    name = last_name(func) or ""
     return name in _RESPONSE_CONSTRUCTORS or name.startswith("HttpResponse")
 
 
@@ -572,7 +550,7 @@ def _exposure(roots: Sequence[ast.expr], names: frozenset[str]) -> ast.expr | No
 
 def _response_parts(call: ast.Call) -> list[ast.expr]:
     """The arguments of a response constructor that reach the user."""
-    if _last_name(call.func) == "HTTPException":
+    if last_name(call.func) == "HTTPException":
         # Starlette/FastAPI ``HTTPException(status_code, detail=...)``.
         parts = call.args[1:2]
         return parts + [k.value for k in call.keywords if k.arg == "detail"]
@@ -584,13 +562,13 @@ def _is_route_decorator(node: ast.expr) -> bool:
         node = node.func
     if isinstance(node, ast.Attribute) and node.attr in _ROUTE_DECORATORS:
         return True
-    return _last_name(node) == "api_view"
+    return last_name(node) == "api_view"
 
 
 def _base_name(node: ast.expr) -> str | None:
     if isinstance(node, ast.Subscript):
         node = node.value
-    return _last_name(node)
+    return last_name(node)
 
 
 def web_handler_name(scope: Scope) -> str | None:
@@ -617,7 +595,7 @@ def web_handler_name(scope: Scope) -> str | None:
 def _mentions_debug(test: ast.expr) -> bool:
     """``settings.DEBUG``, ``app.debug``, ``if debug:`` and the like."""
     for node in ast.walk(test):
-        name = _last_name(node) if isinstance(node, ast.expr) else None
+        name = last_name(node) if isinstance(node, ast.expr) else None
         if name is not None and "debug" in name.lower():
             return True
     return False
@@ -652,7 +630,7 @@ def check_log024_response_exposes_exception(
 ) -> None:
     if scope.handler is None or not _is_response_call(node):
         return
-    where = f"`{_last_name(node.func)}()`"
+    where = f"`{last_name(node.func)}()`"
     _report_exposure(ctx, _response_parts(node), scope, where)
 
 
@@ -675,7 +653,7 @@ def check_log024_web_raise_exposes_exception(
     exc = node.exc
     if not isinstance(exc, ast.Call) or scope.handler is None:
         return
-    error = _last_name(exc.func)
+    error = last_name(exc.func)
     if error is None or not _HTTP_ERROR_RE.match(error) or _is_response_call(exc):
         return
     name = web_handler_name(scope)

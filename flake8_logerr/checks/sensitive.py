@@ -36,6 +36,7 @@ from typing import Any
 from flake8_logerr.checks.logging_calls import PLACEHOLDER_RE
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
+from flake8_logerr.names import last_name
 from flake8_logerr.settings import Settings
 
 SENSITIVE_WORDS = (
@@ -439,14 +440,6 @@ def word_rules(settings: Settings) -> WordRules:
     return WordRules(settings)
 
 
-def _last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
-
-
 def _root_name(node: ast.expr) -> str | None:
     while isinstance(node, ast.Attribute):
         node = node.value
@@ -524,7 +517,7 @@ def dump_name(node: ast.expr) -> str | None:
     """``request.headers`` or ``os.environ`` when ``node`` is one of them."""
     if not isinstance(node, ast.Attribute):
         return None
-    receiver = _last_name(node.value)
+    receiver = last_name(node.value)
     if receiver is None:
         return None
     if receiver.lower() == "request" and node.attr.lower() in REQUEST_DUMP_ATTRIBUTES:
@@ -657,7 +650,7 @@ class Scan:
 
     def call(self, node: ast.Call) -> None:
         func = node.func
-        name = _last_name(func)
+        name = last_name(func)
         if self.hides_value(node):
             return
         if isinstance(func, ast.Attribute) and name == "format":
@@ -666,7 +659,7 @@ class Scan:
                 self.template(self.brace_parts(func.value, node.args, node.keywords))
 
         if isinstance(func, ast.Attribute) and func.attr in REQUEST_DUMP_METHODS:
-            receiver = _last_name(func.value)
+            receiver = last_name(func.value)
             if receiver is not None and receiver.lower() == "request":
                 self.found.append((node, f"dump of `{receiver}.{func.attr}()`"))
                 return
@@ -711,7 +704,7 @@ class Scan:
     def hides_value(self, node: ast.Call) -> bool:
         """A redaction, hash, measuring call or a method that only tests."""
         func = node.func
-        name = _last_name(func)
+        name = last_name(func)
         if name is not None and self.rules.is_redaction(name):
             return True
         if isinstance(func, ast.Attribute):
@@ -732,7 +725,7 @@ class Scan:
             return False
         if isinstance(node, ast.Call):
             if (
-                _last_name(node.func) in ("str", "repr")
+                last_name(node.func) in ("str", "repr")
                 and len(node.args) == 1
                 and not node.keywords
             ):
@@ -749,7 +742,7 @@ class Scan:
             )
         if isinstance(node, ast.IfExp):
             return self.carries(node.body, depth) or self.carries(node.orelse, depth)
-        name = _last_name(node)
+        name = last_name(node)
         if name is not None:
             # ``valid_token`` is a boolean, ``token_id`` data about a token.
             words = split_words(name)

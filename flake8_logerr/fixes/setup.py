@@ -18,6 +18,7 @@ from flake8_logerr.core import Finding
 from flake8_logerr.fixes.engine import UNSAFE, Analysis, CannotFix, Edit
 from flake8_logerr.fixes.literals import split_literal
 from flake8_logerr.fixes.module import ensure_import, facts
+from flake8_logerr.names import last_name
 
 MAX_BYTES = "10_000_000"
 BACKUP_COUNT = "5"
@@ -39,14 +40,6 @@ BASIC_CONFIG_FILE = {
     "encoding": "encoding",
     "errors": "errors",
 }
-
-
-def _last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
 
 
 def _is_zero(node: ast.expr) -> bool:
@@ -154,7 +147,7 @@ def fix_log026(analysis: Analysis, finding: Finding) -> Edit:
     if isinstance(found, ast.Constant):
         return _fix_config_mapping(analysis, found)
     _no_unpacking(found)
-    name = _last_name(found.func)
+    name = last_name(found.func)
     if name == "FileHandler":
         return _fix_file_handler(analysis, found)
     if name in LIMITS:
