@@ -92,10 +92,6 @@ def _by_priority(data: ReportData, priority: str) -> list[Place]:
     return [place for place in data.main_places if place.priority == priority]
 
 
-def _group_of(data: ReportData, rule_code: str) -> RuleGroup | None:
-    return next((g for g in data.groups if g.rule.code == rule_code), None)
-
-
 def _project_name(data: ReportData) -> str:
     project = data.project.pyproject.get("project", {})
     if isinstance(project, dict) and isinstance(project.get("name"), str):
