@@ -9,7 +9,6 @@ the action items.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -322,7 +321,3 @@ def group_places(places: list[Place]) -> list[RuleGroup]:
     for number, group in enumerate(groups, start=1):
         group.number = number
     return groups
-
-
-def count_codes(places: list[Place]) -> Counter[str]:
-    return Counter(place.code for place in places)
