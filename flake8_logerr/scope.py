@@ -64,6 +64,20 @@ class Scope:
             frame = frame.parent
         return found
 
+    def handling(self) -> ast.ExceptHandler | None:
+        """The handler whose exception is being handled here, as LOG001-LOG015
+        (and flake8-logging) see it: a class body inside a handler runs while
+        the exception is handled, so only a function ends it, not a class.
+        """
+        frame: Scope | None = self
+        while frame is not None:
+            if frame.handler is not None:
+                return frame.handler
+            if isinstance(frame.node, FUNCTION_TYPES):
+                return None
+            frame = frame.parent
+        return None
+
     def enter_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Scope:
         return Scope(self, node, node, self.class_, None, self.main_guard)
 
@@ -92,7 +106,5 @@ def is_main_guard(node: ast.If) -> bool:
         return False
     sides = (test.left, test.comparators[0])
     has_name = any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides)
-    has_main = any(
-        isinstance(s, ast.Constant) and s.value == "__main__" for s in sides
-    )
+    has_main = any(isinstance(s, ast.Constant) and s.value == "__main__" for s in sides)
     return has_name and has_main

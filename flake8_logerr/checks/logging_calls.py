@@ -12,7 +12,7 @@ from typing import Any
 
 from flake8_logerr.core import Context
 from flake8_logerr.loggers import LogCall
-from flake8_logerr.scope import FUNCTION_TYPES, Scope
+from flake8_logerr.scope import Scope
 
 # Attributes a LogRecord already has; ``Logger.makeRecord`` raises KeyError
 # when ``extra`` names one of them ("message" and "asctime" are added by
@@ -112,24 +112,8 @@ def _is_constant(node: ast.expr | None, truthy: bool) -> bool:
     return isinstance(node, ast.Constant) and bool(node.value) is truthy
 
 
-def current_handler(scope: Scope) -> ast.ExceptHandler | None:
-    """The except handler whose body runs this code, as flake8-logging sees it.
-
-    A class body inside a handler runs while the exception is being handled,
-    so only a function boundary ends the handler here (a lambda does not).
-    """
-    frame: Scope | None = scope
-    while frame is not None:
-        if frame.handler is not None:
-            return frame.handler
-        if isinstance(frame.node, FUNCTION_TYPES):
-            return None
-        frame = frame.parent
-    return None
-
-
 def _is_caught_name(node: ast.expr, scope: Scope) -> bool:
-    handler = current_handler(scope)
+    handler = scope.handling()
     return (
         handler is not None
         and handler.name is not None
@@ -140,14 +124,14 @@ def _is_caught_name(node: ast.expr, scope: Scope) -> bool:
 
 # LOG004
 def check_log004_exception_outside_handler(ctx: Context, call: LogCall) -> None:
-    if call.method == "exception" and current_handler(call.scope) is None:
+    if call.method == "exception" and call.scope.handling() is None:
         ctx.report("LOG004", call.node)
 
 
 # LOG005
 def flags_log005(call: LogCall) -> bool:
     """``.error()`` in a handler that ``.exception()`` could replace as is."""
-    if call.method != "error" or current_handler(call.scope) is None:
+    if call.method != "error" or call.scope.handling() is None:
         return False
     exc_info = call.keyword("exc_info")
     # A false constant is a deliberate opt-out, and any other expression (a
@@ -364,7 +348,7 @@ def _has_literal_keys(node: ast.Dict) -> bool:
 
 # LOG014
 def check_log014_exc_info_outside_handler(ctx: Context, call: LogCall) -> None:
-    if call.method == "exception" or current_handler(call.scope) is not None:
+    if call.method == "exception" or call.scope.handling() is not None:
         return
     exc_info = call.keyword("exc_info")
     if exc_info is not None and call.stdlib and _is_constant(exc_info.value, True):
